@@ -1,0 +1,19 @@
+// What a test file needs to talk to the run's throwaway Elasticsearch.
+import { Client } from '@elastic/elasticsearch';
+import { randomBytes } from 'node:crypto';
+
+/** The cluster that global-setup started (or ES_URL named). */
+export function esUrl(): string {
+  const url = process.env.ES_URL;
+  if (!url) throw new Error('ES_URL is not set: run the tests through jest (global-setup sets it)');
+  return url;
+}
+
+export function testClient(): Client {
+  return new Client({ node: esUrl(), requestTimeout: 30_000 });
+}
+
+/** A fresh index or alias name, so test files never share indices. */
+export function testIndexName(prefix: string): string {
+  return `test-${prefix}-${randomBytes(4).toString('hex')}`.toLowerCase();
+}
