@@ -1,12 +1,30 @@
-// One throwaway Elasticsearch per run: globalSetup starts it (or takes ES_URL),
-// globalTeardown removes it. Test files create their own indices.
+// Two projects. `unit`: pure code, no engine. `integration` (*.int.test.ts): one
+// throwaway Elasticsearch per run, started by global-setup (or ES_URL) and removed
+// by global-teardown; jest runs a project's global setup only when one of its
+// tests is selected, so unit-only runs start nothing.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const roots = ['<rootDir>/src', '<rootDir>/tests', '<rootDir>/docker'];
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-  testTimeout: 60_000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots,
+      transform,
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '/node_modules/'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      roots,
+      transform,
+      testMatch: ['**/*.int.test.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
 };
