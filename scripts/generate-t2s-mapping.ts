@@ -67,18 +67,26 @@ function t2sDictionaries(): { characters: string[]; phrases: string[] } {
   return { characters, phrases };
 }
 
-/** Sets rules[key] = value until nothing changes; returns how many rules it added. */
-function addUntilStable(rules: Rules, candidates: string[], want: (key: string) => string) {
+/**
+ * Adds rules[key] = want(key) for every candidate the rules do not yet rewrite to what we
+ * want, until none is left. Never replaces an existing rule unless `replace`, so that the
+ * phrase and the Simplified-form passes cannot undo each other forever.
+ */
+function addUntilStable(
+  rules: Rules,
+  candidates: string[],
+  want: (key: string) => string,
+  replace: boolean,
+): number {
   let added = 0;
   for (let changed = true; changed; ) {
     changed = false;
     for (const key of candidates) {
       const value = want(key);
-      if (applyRules(rules, key) !== value) {
-        rules.set(key, value);
-        added += 1;
-        changed = true;
-      }
+      if (applyRules(rules, key) === value || (!replace && rules.has(key))) continue;
+      rules.set(key, value);
+      added += 1;
+      changed = true;
     }
   }
   return added;
@@ -113,10 +121,10 @@ export function generateT2sRules(): GeneratedRules {
   let phraseRules = 0;
   let simplifiedKeepRules = 0;
   for (let added = -1; added !== 0; ) {
-    const phrasesAdded = addUntilStable(rules, phrases, (phrase) => convert(phrase));
+    const phrasesAdded = addUntilStable(rules, phrases, (phrase) => convert(phrase), true);
     // The Simplified form of a protected phrase (乾县 for 乾縣) must survive folding too.
     const forms = [...new Set(rules.values())].filter((value) => Array.from(value).length > 1);
-    const formsAdded = addUntilStable(rules, forms, (form) => form);
+    const formsAdded = addUntilStable(rules, forms, (form) => form, false);
     phraseRules += phrasesAdded;
     simplifiedKeepRules += formsAdded;
     added = phrasesAdded + formsAdded;

@@ -42,3 +42,39 @@ timed() {
   log "step: $name took $((SECONDS - start)) s (exit $rc)"
   return $rc
 }
+
+# Chooses the Elasticsearch image: ES_IMAGE when set; else the official image
+# when the engine can pull it; else the locally built one (built if missing).
+# Needs DOCKER_HOST to point at an engine.
+choose_es_image() {
+  if [ -n "${ES_IMAGE:-}" ]; then
+    :
+  elif timeout 60 docker pull -q "docker.elastic.co/elasticsearch/elasticsearch:$ES_VERSION" >/dev/null 2>&1; then
+    ES_IMAGE="docker.elastic.co/elasticsearch/elasticsearch:$ES_VERSION"
+  else
+    log "the official Elasticsearch image cannot be pulled here: using $ES_LOCAL_IMAGE"
+    ES_IMAGE="$ES_LOCAL_IMAGE"
+  fi
+  if [ "$ES_IMAGE" = "$ES_LOCAL_IMAGE" ]; then
+    "$ROOT/scripts/build-es-image.sh"
+  fi
+  export ES_IMAGE
+}
+
+# npm ci when node_modules was not installed from the current lock file.
+ensure_deps() {
+  local stamp="$ROOT/node_modules/.lock-sha256" want
+  want=$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    log "installing npm dependencies (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund >&2)
+    echo "$want" >"$stamp"
+  fi
+}
+
+# Removes containers that test runs left behind (an interrupted run, a killed jest).
+remove_test_containers() {
+  local ids
+  ids=$(docker ps -aq --filter "label=cjk-news-search.test-run" 2>/dev/null || true)
+  [ -z "$ids" ] || docker rm -f $ids >/dev/null 2>&1 || true
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing (Node 24, npm packages, a container
+# engine, the Elasticsearch image), runs lint, type checks and every jest test
+# against a throwaway Elasticsearch, and removes the containers it started.
+#   ES_URL=http://host:9200 scripts/test.sh   uses an existing cluster instead
+#   ES_IMAGE=...            scripts/test.sh   uses that image
+# Extra arguments go to jest (e.g. a path).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+timed node ensure_node
+timed deps ensure_deps
+if [ -z "${ES_URL:-}" ]; then
+  DOCKER_HOST="$(timed engine "$ROOT/scripts/container-engine.sh")"
+  export DOCKER_HOST
+  # Ryuk (testcontainers' reaper) is an image that cannot be pulled everywhere;
+  # the trap and remove_test_containers clean up instead.
+  export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
+  timed image choose_es_image
+  remove_test_containers
+  trap remove_test_containers EXIT
+fi
+timed lint npm run -s lint
+timed typecheck npm run -s typecheck
+timed jest npx jest --ci "$@"
