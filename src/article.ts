@@ -23,6 +23,8 @@ export interface PublishedDate {
   evidence: DateEvidence;
   /** The text the date was read from, e.g. "鲁网1月31日讯". */
   raw: string;
+  /** For 'inferred-year': the text the year was read from, e.g. "2020年春节". */
+  year_raw?: string;
 }
 
 /** One line or fragment that a stage removed, kept for debugging only. */
