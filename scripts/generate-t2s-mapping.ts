@@ -18,10 +18,14 @@ import { T2S_MAPPING_FILE } from '../src/index/definition';
 
 export type Rules = Map<string, string>;
 
-/** Lucene MappingCharFilter's rewrite: left to right, the longest matching rule wins. */
-export function applyRules(rules: Rules, text: string): string {
+export function longestKey(rules: Rules): number {
   let longest = 0;
   for (const key of rules.keys()) longest = Math.max(longest, key.length);
+  return longest;
+}
+
+/** Lucene MappingCharFilter's rewrite: left to right, the longest matching rule wins. */
+export function applyRules(rules: Rules, text: string, longest = longestKey(rules)): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -79,12 +83,14 @@ function addUntilStable(
   replace: boolean,
 ): number {
   let added = 0;
-  for (let changed = true; changed; ) {
+  let longest = longestKey(rules);
+  for (let changed = true; changed;) {
     changed = false;
     for (const key of candidates) {
       const value = want(key);
-      if (applyRules(rules, key) === value || (!replace && rules.has(key))) continue;
+      if (applyRules(rules, key, longest) === value || (!replace && rules.has(key))) continue;
       rules.set(key, value);
+      longest = Math.max(longest, key.length);
       added += 1;
       changed = true;
     }
@@ -97,13 +103,16 @@ export interface GeneratedRules {
   characterRules: number;
   phraseRules: number;
   simplifiedKeepRules: number;
+  /** Dictionary phrases left out because their key is everyday Simplified (打坏). */
+  skippedPhrases: string[];
 }
 
-export function generateT2sRules(): GeneratedRules {
-  const convert = OpenCC.Converter({ from: 't', to: 'cn' });
-  const { characters, phrases } = t2sDictionaries();
+function buildRules(
+  characters: string[],
+  phrases: string[],
+  convert: (text: string) => string,
+): Omit<GeneratedRules, 'skippedPhrases'> {
   const rules: Rules = new Map();
-
   for (const char of characters) {
     const simplified = convert(char);
     if (simplified !== char) rules.set(char, simplified);
@@ -120,7 +129,7 @@ export function generateT2sRules(): GeneratedRules {
   // A rule added for one phrase can change how another segments, hence the loop.
   let phraseRules = 0;
   let simplifiedKeepRules = 0;
-  for (let added = -1; added !== 0; ) {
+  for (let added = -1; added !== 0;) {
     const phrasesAdded = addUntilStable(rules, phrases, (phrase) => convert(phrase), true);
     // The Simplified form of a protected phrase (乾县 for 乾縣) must survive folding too.
     const forms = [...new Set(rules.values())].filter((value) => Array.from(value).length > 1);
@@ -129,8 +138,33 @@ export function generateT2sRules(): GeneratedRules {
     simplifiedKeepRules += formsAdded;
     added = phrasesAdded + formsAdded;
   }
-
   return { rules, characterRules, phraseRules, simplifiedKeepRules };
+}
+
+export function generateT2sRules(): GeneratedRules {
+  const convert = OpenCC.Converter({ from: 't', to: 'cn' });
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+  const { characters, phrases } = t2sDictionaries();
+  const skipped = new Set<string>();
+  for (;;) {
+    const built = buildRules(
+      characters,
+      phrases.filter((phrase) => !skipped.has(phrase)),
+      convert,
+    );
+    // The char filter runs once over the text, so a phrase rule must not rewrite what
+    // folding another text produces: OpenCC reads 打坏 as 打坯 (坏, an old form of 坯), but
+    // 打壞 folds to 打坏, which then would not fold to itself, and the Simplified 打坏 (to
+    // break) would no longer meet the Traditional 打壞.
+    const longest = longestKey(built.rules);
+    const conflicts = [...built.rules].filter(([key, value]) => {
+      if (Array.from(key).length < 2 || value === key) return false;
+      const traditional = toTraditional(key);
+      return traditional !== key && applyRules(built.rules, traditional, longest) === key;
+    });
+    if (conflicts.length === 0) return { ...built, skippedPhrases: [...skipped].sort() };
+    for (const [key] of conflicts) skipped.add(key);
+  }
 }
 
 function openccVersion(): string {
@@ -149,6 +183,7 @@ export function renderT2sMapping(generated: GeneratedRules = generateT2sRules())
     '# Do not edit: regenerate. Loaded by src/index/definition.ts into the t2s char filter.',
     `# ${single.length} character rules, ${multi.length} phrase rules` +
       ` (${generated.phraseRules} phrases, ${generated.simplifiedKeepRules} Simplified forms kept).`,
+    `# Phrases left out, everyday Simplified words: ${generated.skippedPhrases.join(' ')}`,
     ...single.map(([key, value]) => `${key} => ${value}`),
     '# phrases',
     ...multi.map(([key, value]) => `${key} => ${value}`),
