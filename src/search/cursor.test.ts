@@ -1,0 +1,42 @@
+import { decodeCursor, encodeCursor, searchFingerprint } from './cursor';
+import { parseQuery } from './parse';
+
+const filters = { source: [], place: [], script: [] };
+
+describe('cursor', () => {
+  it('round-trips the sort values and fingerprint through an opaque URL-safe string', () => {
+    const cursor = { fingerprint: '0123456789abcdef', after: [3.25, 'id-1'] as [number, string] };
+    const text = encodeCursor(cursor);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(text)).toEqual(cursor);
+  });
+
+  it('refuses anything it did not make', () => {
+    const forge = (payload: unknown) =>
+      Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+    for (const text of [
+      '',
+      'not a cursor!',
+      'x'.repeat(3000),
+      Buffer.from('{not json').toString('base64url'),
+      forge({ v: 2, f: '0123456789abcdef', a: [1, 'a'] }),
+      forge({ v: 1, f: 'short', a: [1, 'a'] }),
+      forge({ v: 1, f: '0123456789abcdef', a: [1] }),
+      forge({ v: 1, f: '0123456789abcdef', a: ['1', 'a'] }),
+      forge({ v: 1, f: '0123456789abcdef', a: [{ script: 'x' }, 'a'] }),
+      forge({ v: 1, f: '0123456789abcdef', a: [1, 'a'], extra: true }),
+    ]) {
+      expect(decodeCursor(text)).toBeUndefined();
+    }
+  });
+
+  it('fingerprints differ by query, filters and sort, and repeat for the same search', () => {
+    const base = searchFingerprint(parseQuery('疫'), filters, 'relevance');
+    expect(searchFingerprint(parseQuery('疫'), filters, 'relevance')).toBe(base);
+    expect(searchFingerprint(parseQuery('疫情'), filters, 'relevance')).not.toBe(base);
+    expect(
+      searchFingerprint(parseQuery('疫'), { ...filters, place: ['阳谷'] }, 'relevance'),
+    ).not.toBe(base);
+    expect(searchFingerprint(parseQuery('疫'), filters, 'newest')).not.toBe(base);
+  });
+});

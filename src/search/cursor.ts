@@ -1,0 +1,51 @@
+// The deep-paging cursor: an opaque string holding the sort values of the last hit shown
+// (for search_after) and a fingerprint of the search it belongs to. No server state, so a
+// cursor never expires; the sort ends on the unique id, so hits never repeat or go missing
+// while the index stays the same.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { ParsedQuery } from './parse';
+import type { SearchFilters, SortOrder, SortValues } from './wire';
+
+export interface Cursor {
+  /** Of the query, filters and sort the cursor was made for. */
+  fingerprint: string;
+  after: SortValues;
+}
+
+const VERSION = 1;
+const payload = z.strictObject({
+  v: z.literal(VERSION),
+  f: z.string().regex(/^[0-9a-f]{16}$/),
+  a: z.tuple([z.number().finite(), z.string().min(1).max(512)]),
+});
+
+/** Identifies a search, so a cursor cannot continue a different one. */
+export function searchFingerprint(
+  query: ParsedQuery,
+  filters: SearchFilters,
+  sort: SortOrder,
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([query, filters, sort]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  const json = JSON.stringify({ v: VERSION, f: cursor.fingerprint, a: cursor.after });
+  return Buffer.from(json, 'utf8').toString('base64url');
+}
+
+/** The cursor in `text`, or undefined for anything that is not one of ours. */
+export function decodeCursor(text: string): Cursor | undefined {
+  if (text.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const parsed = payload.safeParse(json);
+  return parsed.success ? { fingerprint: parsed.data.f, after: parsed.data.a } : undefined;
+}

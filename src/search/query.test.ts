@@ -1,0 +1,234 @@
+import { parseQuery } from './parse';
+import {
+  buildArticleLookup,
+  buildFilters,
+  buildQuery,
+  buildSearch,
+  buildSort,
+  termClause,
+  WORD_MINIMUM_SHOULD_MATCH,
+} from './query';
+import type { SearchFilters, SearchRequest } from './wire';
+
+const noFilters: SearchFilters = { source: [], place: [], script: [] };
+
+function request(q: string, extra: Partial<SearchRequest> = {}): SearchRequest {
+  return {
+    query: parseQuery(q),
+    filters: noFilters,
+    sort: 'relevance',
+    page: 1,
+    size: 10,
+    outputScript: 'original',
+    ...extra,
+  };
+}
+
+/** Every key anywhere in a query tree. */
+function keysOf(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      keysOf(v, out);
+    }
+  }
+  return out;
+}
+
+describe('termClause', () => {
+  it('matches a word by its bigrams in every text field, title boosted', () => {
+    const clause = termClause({ kind: 'word', text: '郑凯' });
+    expect(clause.bool?.minimum_should_match).toBe(1);
+    expect(clause.bool?.should).toContainEqual({
+      match: {
+        title: { query: '郑凯', minimum_should_match: WORD_MINIMUM_SHOULD_MATCH, boost: 3 },
+      },
+    });
+    expect(clause.bool?.should).toContainEqual({
+      match: { body: { query: '郑凯', minimum_should_match: WORD_MINIMUM_SHOULD_MATCH, boost: 1 } },
+    });
+    expect(clause.bool?.should).toHaveLength(4);
+  });
+
+  it('matches a phrase exactly', () => {
+    const clause = termClause({ kind: 'phrase', text: '党员先锋队' });
+    expect(clause.bool?.should).toContainEqual({
+      match_phrase: { body: { query: '党员先锋队', boost: 1 } },
+    });
+    expect(JSON.stringify(clause)).not.toContain('"match":');
+  });
+});
+
+describe('buildQuery', () => {
+  it('needs every group and rewards contiguous words in title and body', () => {
+    const q = buildQuery(parseQuery('郑凯 荥阳'), noFilters);
+    expect(q.bool?.must).toEqual([
+      termClause({ kind: 'word', text: '郑凯' }),
+      termClause({ kind: 'word', text: '荥阳' }),
+    ]);
+    expect(q.bool?.should).toEqual([
+      { match_phrase: { title: { query: '郑凯', boost: 6 } } },
+      { match_phrase: { body: { query: '郑凯', boost: 2 } } },
+      { match_phrase: { title: { query: '荥阳', boost: 6 } } },
+      { match_phrase: { body: { query: '荥阳', boost: 2 } } },
+    ]);
+    expect(q.bool?.must_not).toBeUndefined();
+    expect(q.bool?.filter).toBeUndefined();
+  });
+
+  it('turns an OR group into any-of', () => {
+    const q = buildQuery(parseQuery('漣源 OR 涟源'), noFilters);
+    expect(q.bool?.must).toEqual([
+      {
+        bool: {
+          should: [
+            termClause({ kind: 'word', text: '漣源' }),
+            termClause({ kind: 'word', text: '涟源' }),
+          ],
+          minimum_should_match: 1,
+        },
+      },
+    ]);
+  });
+
+  it('excludes words as phrases, and a lone exclusion leaves everything else', () => {
+    const q = buildQuery(parseQuery('-漯河'), noFilters);
+    expect(q.bool?.must).toEqual([{ match_all: {} }]);
+    expect(q.bool?.must_not).toEqual([termClause({ kind: 'phrase', text: '漯河' })]);
+  });
+
+  it('adds no phrase boost for a quoted phrase, already exact', () => {
+    expect(buildQuery(parseQuery('"党员先锋队"'), noFilters).bool?.should).toBeUndefined();
+  });
+
+  it('builds only match, match_phrase, term(s), range and bool, whatever q says', () => {
+    const hostile = [
+      'title:郑凯 OR body:* /.*/ ~2 ^10',
+      '{"script":{"source":"1"}} -"{\\"regexp\\":1}"',
+      '_source:x query_string:y (a AND b) NOT c',
+      '" OR "- OR -OR --x',
+    ];
+    const allowed = new Set([
+      'bool',
+      'must',
+      'must_not',
+      'should',
+      'filter',
+      'minimum_should_match',
+      'match',
+      'match_phrase',
+      'match_all',
+      'query',
+      'boost',
+      'title',
+      'body',
+      'subheadings',
+      'captions',
+    ]);
+    for (const q of hostile) {
+      const keys = keysOf(buildQuery(parseQuery(q), noFilters));
+      expect([...keys].filter((k) => !allowed.has(k))).toEqual([]);
+    }
+  });
+});
+
+describe('buildFilters', () => {
+  it('filters by terms and by whole days in China Standard Time', () => {
+    expect(
+      buildFilters({
+        source: ['映象网', '鲁网'],
+        place: ['荥阳'],
+        script: ['traditional'],
+        from: '2020-01-01',
+        to: '2020-01-31',
+      }),
+    ).toEqual([
+      { terms: { source: ['映象网', '鲁网'] } },
+      { terms: { place: ['荥阳'] } },
+      { terms: { script: ['traditional'] } },
+      {
+        range: {
+          published_at: {
+            gte: '2020-01-01',
+            lte: '2020-01-31||/d',
+            format: 'strict_date',
+            time_zone: '+08:00',
+          },
+        },
+      },
+    ]);
+  });
+
+  it('leaves an open end open', () => {
+    expect(buildFilters({ ...noFilters, to: '2021-12-31' })).toEqual([
+      {
+        range: {
+          published_at: { lte: '2021-12-31||/d', format: 'strict_date', time_zone: '+08:00' },
+        },
+      },
+    ]);
+  });
+
+  it('puts filters in the filter context', () => {
+    const q = buildQuery(parseQuery('疫'), { ...noFilters, place: ['阳谷'] });
+    expect(q.bool?.filter).toEqual([{ terms: { place: ['阳谷'] } }]);
+  });
+});
+
+describe('buildSort', () => {
+  it('ends every order on the id', () => {
+    for (const sort of ['relevance', 'newest', 'oldest'] as const) {
+      expect(buildSort(sort).at(-1)).toEqual({ id: { order: 'asc' } });
+    }
+  });
+
+  it('puts undated articles last with JSON-safe stand-in dates', () => {
+    const [newest] = buildSort('newest') as [{ published_at: { missing: number } }];
+    const [oldest] = buildSort('oldest') as [{ published_at: { missing: number } }];
+    expect(Number.isSafeInteger(newest.published_at.missing)).toBe(true);
+    expect(newest.published_at.missing).toBeLessThan(Date.UTC(1900, 0));
+    expect(oldest.published_at.missing).toBeGreaterThan(Date.UTC(3000, 0));
+  });
+});
+
+describe('buildSearch', () => {
+  it('pages with from, asking for one hit more than a page', () => {
+    const s = buildSearch(request('疫', { page: 3, size: 20 }), 'articles');
+    expect(s).toMatchObject({ index: 'articles', from: 40, size: 21, track_total_hits: true });
+    expect(s.search_after).toBeUndefined();
+  });
+
+  it('continues after a cursor with search_after and no from', () => {
+    const s = buildSearch(request('疫', { after: [1.5, 'abc'] }), 'articles');
+    expect(s.search_after).toEqual([1.5, 'abc']);
+    expect(s.from).toBeUndefined();
+  });
+
+  it('highlights title and body as escaped HTML with <mark>', () => {
+    const s = buildSearch(request('疫'), 'articles');
+    expect(s.highlight).toMatchObject({
+      encoder: 'html',
+      pre_tags: ['<mark>'],
+      post_tags: ['</mark>'],
+    });
+    expect(Object.keys(s.highlight!.fields)).toEqual(['title', 'body']);
+  });
+
+  it('asks for source, place and year facets', () => {
+    const aggs = buildSearch(request(''), 'articles').aggs!;
+    expect(aggs.source?.terms?.field).toBe('source');
+    expect(aggs.place?.terms?.field).toBe('place');
+    expect(aggs.year?.date_histogram).toMatchObject({ field: 'published_at', format: 'yyyy' });
+  });
+});
+
+describe('buildArticleLookup', () => {
+  it('finds one article by a term on id', () => {
+    expect(buildArticleLookup('abc', 'articles')).toEqual({
+      index: 'articles',
+      query: { term: { id: 'abc' } },
+      size: 1,
+    });
+  });
+});

@@ -1,0 +1,137 @@
+import type { estypes } from '@elastic/elasticsearch';
+import { decodeCursor, searchFingerprint } from './cursor';
+import { parseQuery } from './parse';
+import { shapeArticle, shapeSearchResponse, type IndexedArticle } from './response';
+import { searchResponseSchema, type SearchRequest } from './wire';
+
+const doc = (id: string, title: string): IndexedArticle => ({
+  id,
+  title,
+  source: '映象網',
+  place: '滎陽',
+  published_at: '2020-01-31T00:00:00+08:00',
+  script: 'traditional',
+  path: `corpus/${id}.txt`,
+});
+
+function hit(id: string, title: string, highlight?: Record<string, string[]>) {
+  return {
+    _index: 'i',
+    _id: id,
+    _score: 2.5,
+    _source: doc(id, title),
+    sort: [2.5, id],
+    ...(highlight && { highlight }),
+  } as estypes.SearchHit<IndexedArticle>;
+}
+
+function response(
+  hits: estypes.SearchHit<IndexedArticle>[],
+): estypes.SearchResponse<IndexedArticle> {
+  return {
+    took: 7,
+    timed_out: false,
+    _shards: { total: 1, successful: 1, failed: 0 },
+    hits: { total: { value: 42, relation: 'eq' }, hits },
+    aggregations: {
+      source: { buckets: [{ key: '映象網', doc_count: 3 }] },
+      place: { buckets: [] },
+      year: {
+        buckets: [
+          { key: 1577808000000, key_as_string: '2020', doc_count: 3 },
+          { key: 1640966400000, key_as_string: '2022', doc_count: 2 },
+        ],
+      },
+    } as unknown as Record<string, estypes.AggregationsAggregate>,
+  };
+}
+
+const request: SearchRequest = {
+  query: parseQuery('郑凯'),
+  filters: { source: [], place: [], script: [] },
+  sort: 'relevance',
+  page: 1,
+  size: 2,
+  outputScript: 'original',
+};
+
+describe('shapeSearchResponse', () => {
+  it('shapes hits, facets (years newest first) and totals into the wire schema', () => {
+    const res = shapeSearchResponse(
+      response([
+        hit('a', '滎陽', { title: ['<mark>滎陽</mark>'], body: ['追授<mark>鄭凱</mark>'] }),
+      ]),
+      request,
+    );
+    expect(searchResponseSchema.parse(res)).toEqual(res);
+    expect(res).toMatchObject({ total: 42, took_ms: 7, page: 1, size: 2, next_cursor: null });
+    expect(res.hits[0]).toMatchObject({
+      id: 'a',
+      title: '滎陽',
+      title_html: '<mark>滎陽</mark>',
+      fragments: ['追授<mark>鄭凱</mark>'],
+      score: 2.5,
+    });
+    expect(res.facets).toEqual({
+      source: [{ value: '映象網', count: 3 }],
+      place: [],
+      year: [
+        { value: '2022', count: 2 },
+        { value: '2020', count: 3 },
+      ],
+    });
+  });
+
+  it('escapes a title that has no highlight', () => {
+    const res = shapeSearchResponse(response([hit('a', '同心战"疫" <b>')]), request);
+    expect(res.hits[0]!.title_html).toBe('同心战&quot;疫&quot; &lt;b&gt;');
+    expect(res.hits[0]!.fragments).toEqual([]);
+  });
+
+  it('converts title and fragments to the output script, markup untouched', () => {
+    const res = shapeSearchResponse(
+      response([hit('a', '滎陽', { body: ['追授<mark>鄭凱</mark>&quot;'] })]),
+      { ...request, outputScript: 'simplified' },
+    );
+    expect(res.hits[0]).toMatchObject({
+      title: '荥阳',
+      title_html: '荥阳',
+      fragments: ['追授<mark>郑凯</mark>&quot;'],
+    });
+  });
+
+  it('drops the extra hit and points the cursor after the last hit shown', () => {
+    const res = shapeSearchResponse(
+      response([hit('a', 'A'), hit('b', 'B'), hit('c', 'C')]),
+      request,
+    );
+    expect(res.hits.map((h) => h.id)).toEqual(['a', 'b']);
+    expect(decodeCursor(res.next_cursor!)).toEqual({
+      fingerprint: searchFingerprint(request.query, request.filters, request.sort),
+      after: [2.5, 'b'],
+    });
+  });
+
+  it('reports no page number when paging by cursor', () => {
+    const res = shapeSearchResponse(response([]), { ...request, after: [1, 'x'] });
+    expect(res.page).toBeNull();
+    expect(res.hits).toEqual([]);
+  });
+});
+
+describe('shapeArticle', () => {
+  it('converts every text field and fills absent lists', () => {
+    const article = shapeArticle(
+      { ...doc('a', '滎陽'), body: ['鄭凱'], captions: ['志願者'] },
+      'simplified',
+    );
+    expect(article).toMatchObject({
+      title: '荥阳',
+      body: ['郑凯'],
+      captions: ['志愿者'],
+      subheadings: [],
+      people: [],
+      source: '映象網',
+    });
+  });
+});

@@ -1,0 +1,113 @@
+// Shapes Elasticsearch responses into the API's wire types. Pure.
+import type { estypes } from '@elastic/elasticsearch';
+import type { Script } from '../article';
+import { encodeCursor, searchFingerprint } from './cursor';
+import { convertHtml, convertText, escapeHtml, type OutputScript } from './script';
+import type { ArticleResponse, SearchHit, SearchRequest, SearchResponse, SortValues } from './wire';
+
+/** An article as stored in the index (the fields the API reads; the indexer writes more). */
+export interface IndexedArticle {
+  id: string;
+  title: string;
+  body?: string[];
+  subheadings?: string[];
+  captions?: string[];
+  source?: string;
+  place?: string;
+  published_at?: string;
+  reporters?: string[];
+  correspondents?: string[];
+  editors?: string[];
+  keywords?: string[];
+  people?: string[];
+  script: Script;
+  path: string;
+}
+
+type Facet = SearchResponse['facets']['source'];
+
+function termsFacet(agg: estypes.AggregationsAggregate | undefined): Facet {
+  const buckets = (agg as estypes.AggregationsStringTermsAggregate | undefined)?.buckets;
+  return Array.isArray(buckets)
+    ? buckets.map((b) => ({ value: String(b.key), count: b.doc_count }))
+    : [];
+}
+
+function yearFacet(agg: estypes.AggregationsAggregate | undefined): Facet {
+  const buckets = (agg as estypes.AggregationsDateHistogramAggregate | undefined)?.buckets;
+  // Newest year first, the order people browse an archive in.
+  return Array.isArray(buckets)
+    ? buckets
+        .map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count }))
+        .reverse()
+    : [];
+}
+
+export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScript): SearchHit {
+  const doc = hit._source!;
+  const title = hit.highlight?.title?.[0] ?? escapeHtml(doc.title);
+  return {
+    id: doc.id,
+    title: convertText(doc.title, out),
+    title_html: convertHtml(title, out),
+    fragments: (hit.highlight?.body ?? []).map((f) => convertHtml(f, out)),
+    source: doc.source ?? null,
+    place: doc.place ?? null,
+    published_at: doc.published_at ?? null,
+    script: doc.script,
+    path: doc.path,
+    score: hit._score ?? null,
+  };
+}
+
+/** The API response for a search. The engine was asked for one hit more than a page: if it
+ * came back, a next page exists, and the cursor points after the last hit shown. */
+export function shapeSearchResponse(
+  res: estypes.SearchResponse<IndexedArticle>,
+  req: SearchRequest,
+): SearchResponse {
+  const hits = res.hits.hits.slice(0, req.size);
+  const last = hits[hits.length - 1];
+  const more = res.hits.hits.length > req.size && last?.sort !== undefined;
+  const total = res.hits.total;
+  return {
+    total: typeof total === 'number' ? total : (total?.value ?? 0),
+    took_ms: res.took,
+    page: req.after ? null : req.page,
+    size: req.size,
+    hits: hits.map((hit) => shapeHit(hit, req.outputScript)),
+    facets: {
+      source: termsFacet(res.aggregations?.source),
+      place: termsFacet(res.aggregations?.place),
+      year: yearFacet(res.aggregations?.year),
+    },
+    next_cursor: more
+      ? encodeCursor({
+          fingerprint: searchFingerprint(req.query, req.filters, req.sort),
+          after: last.sort as SortValues,
+        })
+      : null,
+  };
+}
+
+/** The whole article, its text in the output script. */
+export function shapeArticle(doc: IndexedArticle, out: OutputScript): ArticleResponse {
+  const convertAll = (texts: string[] | undefined) => (texts ?? []).map((t) => convertText(t, out));
+  return {
+    id: doc.id,
+    title: convertText(doc.title, out),
+    body: convertAll(doc.body),
+    subheadings: convertAll(doc.subheadings),
+    captions: convertAll(doc.captions),
+    source: doc.source ?? null,
+    place: doc.place ?? null,
+    published_at: doc.published_at ?? null,
+    reporters: doc.reporters ?? [],
+    correspondents: doc.correspondents ?? [],
+    editors: doc.editors ?? [],
+    keywords: doc.keywords ?? [],
+    people: doc.people ?? [],
+    script: doc.script,
+    path: doc.path,
+  };
+}

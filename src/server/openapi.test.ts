@@ -1,0 +1,48 @@
+import { openApiDocument } from './openapi';
+
+type Operation = { parameters?: { name: string; in: string; required: boolean; schema: object }[] };
+
+describe('openApiDocument', () => {
+  const doc = openApiDocument() as { openapi: string; paths: Record<string, { get: Operation }> };
+
+  it('is OpenAPI 3.1 and lists every route', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/articles/{id}',
+      '/api/openapi.json',
+      '/api/search',
+      '/healthz',
+      '/readyz',
+    ]);
+  });
+
+  it('derives the search parameters from the request schema', () => {
+    const params = doc.paths['/api/search']!.get.parameters!;
+    expect(params.map((p) => p.name)).toEqual([
+      'q',
+      'source',
+      'place',
+      'script',
+      'from',
+      'to',
+      'sort',
+      'page',
+      'size',
+      'cursor',
+      'output_script',
+    ]);
+    expect(params.every((p) => p.in === 'query' && !p.required)).toBe(true);
+    expect(params.find((p) => p.name === 'source')).toMatchObject({
+      schema: { type: 'array', items: { type: 'string' } },
+      explode: true,
+    });
+    expect(params.find((p) => p.name === 'size')?.schema).toMatchObject({ maximum: 50 });
+  });
+
+  it('puts the article id in the path', () => {
+    expect(doc.paths['/api/articles/{id}']!.get.parameters).toEqual([
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+      expect.objectContaining({ name: 'output_script', in: 'query', required: false }),
+    ]);
+  });
+});

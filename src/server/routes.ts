@@ -1,0 +1,56 @@
+// The routes: validate (one schema) -> build the query (pure) -> call Elasticsearch ->
+// shape the response (pure). Errors go to the error handler in app.ts.
+import type { Client } from '@elastic/elasticsearch';
+import { Router } from 'express';
+import { buildArticleLookup, buildSearch } from '../search/query';
+import { shapeArticle, shapeSearchResponse, type IndexedArticle } from '../search/response';
+import type { HealthResponse } from '../search/wire';
+import { notFound, toHttpError, validate } from './errors';
+import { openApiDocument } from './openapi';
+import { articleRequestSchema, searchQuerySchema } from './schemas';
+
+export interface Deps {
+  client: Client;
+  /** The alias searched; the API never names a physical index. */
+  index: string;
+}
+
+export function routes({ client, index }: Deps): Router {
+  const router = Router();
+  const openApi = openApiDocument();
+
+  router.get('/api/search', async (req, res) => {
+    const request = validate(searchQuerySchema, req.query);
+    const result = await client.search<IndexedArticle>(buildSearch(request, index));
+    res.json(shapeSearchResponse(result, request));
+  });
+
+  router.get('/api/articles/:id', async (req, res) => {
+    const request = validate(articleRequestSchema, { ...req.query, id: req.params.id });
+    const result = await client.search<IndexedArticle>(buildArticleLookup(request.id, index));
+    const article = result.hits.hits[0]?._source;
+    if (!article) throw notFound(`no article with id ${request.id}`);
+    res.json(shapeArticle(article, request.output_script));
+  });
+
+  router.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' } satisfies HealthResponse);
+  });
+
+  router.get('/readyz', async (_req, res) => {
+    let body: HealthResponse;
+    try {
+      const exists = await client.indices.existsAlias({ name: index });
+      body = exists ? { status: 'ready' } : { status: 'not_ready', reason: `no alias ${index}` };
+    } catch (err) {
+      body = { status: 'not_ready', reason: toHttpError(err).body.message };
+    }
+    res.status(body.status === 'ready' ? 200 : 503).json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,137 @@
+// One zod schema per endpoint: the whole of what a request may carry, and how it becomes
+// the typed request the search stage takes. Unknown parameters are refused, not ignored.
+import { z } from 'zod';
+import { decodeCursor, searchFingerprint } from '../search/cursor';
+import { countTerms, parseQuery } from '../search/parse';
+import {
+  OUTPUT_SCRIPTS,
+  SCRIPTS,
+  SORT_ORDERS,
+  type SearchFilters,
+  type SearchRequest,
+} from '../search/wire';
+
+export const LIMITS = {
+  qLength: 500,
+  terms: 32,
+  filterValues: 20,
+  size: 50,
+  /** The engine's index.max_result_window: page-based paging stops here, cursors go on. */
+  window: 10_000,
+} as const;
+
+/** A parameter given once or repeated (?source=a&source=b), as a list. */
+function repeatable<T extends string>(item: z.ZodType<T>, expected: string) {
+  return z
+    .union([item, z.array(item)], { error: `expected ${expected}, given once or repeated` })
+    .transform((v): T[] => (Array.isArray(v) ? v : [v]))
+    .refine((v) => v.length <= LIMITS.filterValues, `at most ${LIMITS.filterValues} values`)
+    .optional();
+}
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a calendar date');
+
+const outputScript = z
+  .enum(OUTPUT_SCRIPTS)
+  .default('original')
+  .describe('Script of the text returned; `original` keeps each article in its own');
+
+const name = z.string().min(1).max(200);
+
+const positiveInt = z.coerce.number().int().min(1);
+
+export const searchQuerySchema = z
+  .strictObject({
+    q: z
+      .string()
+      .max(LIMITS.qLength)
+      .default('')
+      .describe('Words, "exact phrases", -exclusions and OR; empty lists everything'),
+    source: repeatable(name, 'a name of 1 to 200 characters').describe(
+      'Only these sources (repeatable)',
+    ),
+    place: repeatable(name, 'a name of 1 to 200 characters').describe(
+      'Only these places (repeatable)',
+    ),
+    script: repeatable(z.enum(SCRIPTS), SCRIPTS.join(', ')).describe(
+      'Only articles written in these scripts',
+    ),
+    from: day.optional().describe('Published on or after this day (China Standard Time)'),
+    to: day.optional().describe('Published on or before this day (China Standard Time)'),
+    sort: z.enum(SORT_ORDERS).default('relevance'),
+    page: positiveInt.optional().describe('1-based page number (default 1); not with cursor'),
+    size: positiveInt.max(LIMITS.size).default(10).describe('Hits per page'),
+    cursor: z
+      .string()
+      .max(2048)
+      .optional()
+      .describe('next_cursor of the previous response, to page past the page limit'),
+    output_script: outputScript,
+  })
+  .transform((p, ctx): SearchRequest => {
+    const query = parseQuery(p.q);
+    if (countTerms(query) > LIMITS.terms) {
+      ctx.addIssue({ code: 'custom', path: ['q'], message: `more than ${LIMITS.terms} terms` });
+    }
+    const filters: SearchFilters = {
+      source: p.source ?? [],
+      place: p.place ?? [],
+      script: p.script ?? [],
+      ...(p.from !== undefined && { from: p.from }),
+      ...(p.to !== undefined && { to: p.to }),
+    };
+    if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'before from' });
+    }
+    const page = p.page ?? 1;
+    if (page * p.size > LIMITS.window) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['page'],
+        message: `page × size beyond ${LIMITS.window}; page on with cursor`,
+      });
+    }
+    let after: SearchRequest['after'];
+    if (p.cursor !== undefined) {
+      const cursor = decodeCursor(p.cursor);
+      if (p.page !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['page'], message: 'give page or cursor, not both' });
+      } else if (!cursor) {
+        ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'not a cursor' });
+      } else if (cursor.fingerprint !== searchFingerprint(query, filters, p.sort)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cursor'],
+          message: 'made for another query, filter or sort',
+        });
+      } else {
+        after = cursor.after;
+      }
+    }
+    return {
+      query,
+      filters,
+      sort: p.sort,
+      page,
+      size: p.size,
+      ...(after && { after }),
+      outputScript: p.output_script,
+    };
+  });
+
+export const articleRequestSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, _ and -, up to 128')
+    .describe('The article id, as in search hits'),
+  output_script: outputScript,
+});
+
+/** The parameter names that appear in the path rather than the query string. */
+export const PATH_PARAMETERS: ReadonlySet<string> = new Set(['id']);
