@@ -31,7 +31,7 @@ export function esVersion(env: NodeJS.ProcessEnv = process.env): string {
 
 const schema = z.object({
   ES_URL: z.url().default('http://localhost:9200'),
-  /** The alias the API reads and the indexer swaps; physical indices are `${alias}-v<timestamp>`. */
+  /** The alias the API reads and the indexer swaps; physical indices are `${alias}-<hash>-<time>`. */
   ES_INDEX: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, _ and -')
@@ -39,6 +39,12 @@ const schema = z.object({
   /** How long a request to Elasticsearch may take before the API answers 503. */
   ES_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The indexer sends a bulk request once a batch holds this many documents... */
+  INDEX_BATCH_DOCS: z.coerce.number().int().positive().default(500),
+  /** ...or this many bytes of JSON, whichever comes first. */
+  INDEX_BATCH_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  /** How long one indexer request (a bulk of a full batch) may take before it is retried. */
+  INDEX_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type Config = z.infer<typeof schema>;
