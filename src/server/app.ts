@@ -25,10 +25,12 @@ export function createApp(deps: Deps, publicDir = PUBLIC_DIR): express.Express {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
     const http = toHttpError(err);
-    if (http.status >= 500) {
-      // The reason goes to the log, never to the client.
-      console.error(`${req.method} ${req.originalUrl}: ${http.status}`, err);
-    }
+    // The reason goes to the log, never to the client: a line for an engine that is down or
+    // slow (expected, and it can be frequent), everything for a bug.
+    const line = `${req.method} ${req.originalUrl}: ${http.status}`;
+    if (http.status === 503)
+      console.warn(`${line} ${(err as Error).name}: ${(err as Error).message}`);
+    else if (http.status >= 500) console.error(line, err);
     res.status(http.status).json(http.body);
   };
   app.use(onError);
