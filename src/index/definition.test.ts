@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import {
+  definitionHash,
+  INDEX_ANALYZER,
+  loadIndexDefinition,
+  parseMappingRules,
+  SEARCH_ANALYZER,
+  T2S_MAPPING_FILE,
+} from './definition';
+
+describe('loadIndexDefinition', () => {
+  const definition = loadIndexDefinition();
+
+  it('inlines the generated rules into the t2s char filter', () => {
+    const rules = parseMappingRules(readFileSync(T2S_MAPPING_FILE, 'utf8'));
+    const charFilter = definition.settings.analysis?.char_filter?.t2s as { mappings: string[] };
+    expect(charFilter.mappings).toEqual(rules);
+    expect(charFilter.mappings).toContain('鄭 => 郑');
+    expect(charFilter.mappings).toContain('乾隆 => 乾隆');
+  });
+
+  it('stores its hash in _meta, the same hash on every load', () => {
+    expect(definition.hash).toMatch(/^[0-9a-f]{12}$/);
+    expect(definition.mappings._meta.definition_hash).toBe(definition.hash);
+    expect(loadIndexDefinition().hash).toBe(definition.hash);
+  });
+
+  it('changes the hash when a setting or a rule changes', () => {
+    const { settings, mappings } = definition;
+    const bare: Record<string, unknown> = { ...mappings };
+    delete bare._meta;
+    expect(definitionHash(settings, bare)).toBe(definition.hash);
+    expect(definitionHash({ ...settings, number_of_shards: 2 }, bare)).not.toBe(definition.hash);
+  });
+
+  it('analyzes every text field with the folding analyzers, and keeps `removed` out', () => {
+    const properties = definition.mappings.properties ?? {};
+    for (const field of ['title', 'body', 'subheadings', 'captions']) {
+      expect(properties[field]).toMatchObject({
+        type: 'text',
+        analyzer: INDEX_ANALYZER,
+        search_analyzer: SEARCH_ANALYZER,
+      });
+    }
+    for (const field of ['id', 'source', 'place', 'people', 'keywords', 'script', 'content_hash']) {
+      expect(properties[field]).toMatchObject({ type: 'keyword' });
+    }
+    expect(properties.published_at).toMatchObject({ type: 'date' });
+    expect(properties).not.toHaveProperty('removed');
+    expect(definition.mappings.dynamic).toBe('strict');
+  });
+});
+
+describe('parseMappingRules', () => {
+  it('skips comments and blank lines', () => {
+    expect(parseMappingRules('# header\n\n鄭 => 郑\n  # phrases\n乾隆 => 乾隆\n')).toEqual([
+      '鄭 => 郑',
+      '乾隆 => 乾隆',
+    ]);
+  });
+});

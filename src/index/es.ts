@@ -1,0 +1,117 @@
+// The indexer's calls to Elasticsearch, each a thin typed wrapper with no decisions in it.
+import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import type { IndexDefinition } from './definition';
+import type { IndexDocument } from './document';
+import { isPhysicalIndexOf, type LiveIndex } from './lifecycle';
+import { bulkOperations } from './bulk';
+
+const isNotFound = (error: unknown) =>
+  error instanceof errors.ResponseError && error.statusCode === 404;
+
+/** The index behind the alias, or undefined when there is no such alias. */
+export async function liveIndex(client: Client, alias: string): Promise<LiveIndex | undefined> {
+  let indices: string[];
+  try {
+    indices = Object.keys(await client.indices.getAlias({ name: alias }));
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    if (await client.indices.exists({ index: alias })) {
+      throw new Error(`"${alias}" is an index, not an alias: move or delete it first`);
+    }
+    return undefined;
+  }
+  if (indices.length !== 1) {
+    throw new Error(`alias "${alias}" points at ${indices.length} indices: ${indices.join(', ')}`);
+  }
+  const index = indices[0]!;
+  const mapping = await client.indices.getMapping({ index });
+  const meta = mapping[index]?.mappings._meta as { definition_hash?: string } | undefined;
+  return { index, definitionHash: meta?.definition_hash };
+}
+
+/** This alias's physical indices that the alias does not point at. */
+export async function strayIndices(
+  client: Client,
+  alias: string,
+  live: string | undefined,
+): Promise<string[]> {
+  const found = await client.indices.get({
+    index: `${alias}-*`,
+    expand_wildcards: ['open', 'closed'],
+    allow_no_indices: true,
+    ignore_unavailable: true,
+  });
+  return Object.keys(found)
+    .filter((name) => isPhysicalIndexOf(alias, name) && name !== live)
+    .sort();
+}
+
+/** Creates an index for bulk loading: no refreshes until finishLoading. */
+export async function createIndex(client: Client, index: string, definition: IndexDefinition) {
+  await client.indices.create({
+    index,
+    settings: { ...definition.settings, refresh_interval: '-1' },
+    mappings: definition.mappings,
+  });
+}
+
+/** Restores the definition's refresh interval and makes everything searchable. */
+export async function finishLoading(client: Client, index: string, definition: IndexDefinition) {
+  // null resets to the default, which (unlike an explicit 1s) lets idle shards skip refreshes.
+  const refresh = { refresh_interval: definition.settings.refresh_interval ?? null };
+  await client.indices.putSettings({
+    index,
+    settings: refresh as unknown as estypes.IndicesIndexSettings,
+  });
+  await client.indices.refresh({ index });
+}
+
+/** The definition hash in an index's `_meta` (undefined if the index was recreated bare). */
+export async function definitionHashOf(client: Client, index: string): Promise<string | undefined> {
+  const mapping = await client.indices.getMapping({ index });
+  return (mapping[index]?.mappings._meta as { definition_hash?: string } | undefined)
+    ?.definition_hash;
+}
+
+/** The stored content hashes of those ids that exist. Real-time: sees unrefreshed writes. */
+export async function storedHashes(
+  client: Client,
+  index: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  if (ids.length === 0) return hashes;
+  const response = await client.mget<Pick<IndexDocument, 'content_hash'>>({
+    index,
+    ids,
+    _source: ['content_hash'],
+  });
+  for (const doc of response.docs) {
+    if ('found' in doc && doc.found && doc._source) hashes.set(doc._id, doc._source.content_hash);
+  }
+  return hashes;
+}
+
+export async function bulkIndex(
+  client: Client,
+  index: string,
+  docs: IndexDocument[],
+): Promise<estypes.BulkResponse> {
+  return client.bulk({ operations: bulkOperations(index, docs) });
+}
+
+/** Points the alias at `to`, off `from`, in one atomic `_aliases` call. */
+export async function swapAlias(
+  client: Client,
+  alias: string,
+  from: string | undefined,
+  to: string,
+) {
+  const actions: estypes.IndicesUpdateAliasesAction[] = [{ add: { index: to, alias } }];
+  if (from) actions.unshift({ remove: { index: from, alias } });
+  await client.indices.updateAliases({ actions });
+}
+
+export async function deleteIndex(client: Client, index: string) {
+  await client.indices.delete({ index }, { ignore: [404] });
+}

@@ -1,0 +1,69 @@
+import { countsAddUp, emptyReport, formatReport, succeeded, type IndexReport } from './report';
+
+const report = (overrides: Partial<IndexReport>): IndexReport => ({
+  ...emptyReport(
+    'articles',
+    { mode: 'in-place', index: 'articles-abcdef012345-1' },
+    'articles-abcdef012345-1',
+  ),
+  aliasIndex: 'articles-abcdef012345-1',
+  ...overrides,
+});
+
+describe('the report', () => {
+  it('succeeds only when nothing failed and the run was not aborted', () => {
+    expect(succeeded(report({ articlesRead: 5, indexed: 5 }))).toBe(true);
+    expect(succeeded(report({ articlesRead: 5, indexed: 4, failed: 1 }))).toBe(false);
+    expect(succeeded(report({ filesFailed: 1 }))).toBe(false);
+    expect(succeeded(report({ aborted: 'engine gone' }))).toBe(false);
+  });
+
+  it('checks that read = indexed + unchanged + failed + not sent', () => {
+    expect(
+      countsAddUp(report({ articlesRead: 7, indexed: 3, unchanged: 2, failed: 1, notSent: 1 })),
+    ).toBe(true);
+    expect(countsAddUp(report({ articlesRead: 7, indexed: 3, unchanged: 2 }))).toBe(false);
+  });
+
+  it('prints every count, each failure with its file and reason, and where the alias is', () => {
+    const text = formatReport(
+      report({
+        filesRead: 5,
+        articlesRead: 5,
+        indexed: 1,
+        unchanged: 3,
+        failed: 1,
+        failures: [
+          { path: 'corpus/x.txt', id: 'x', reason: 'document_parsing_exception: bad date' },
+        ],
+        elapsedMs: 1234,
+      }),
+    );
+    expect(text).toContain('done with failures: updated the live index in place');
+    expect(text).toMatch(/files read: +5/);
+    expect(text).toMatch(/articles read: 5/);
+    expect(text).toMatch(/indexed: +1\n +unchanged: +3\n +failed: +1/);
+    expect(text).toContain('corpus/x.txt [x]: document_parsing_exception: bad date');
+    expect(text).toContain('alias articles -> articles-abcdef012345-1');
+  });
+
+  it('says when a new index was not put live', () => {
+    const text = formatReport({
+      ...report({ aborted: 'writing to new: index_closed_exception' }),
+      plan: { mode: 'rebuild', reason: 'requested', previous: 'articles-abcdef012345-1' },
+      index: 'articles-abcdef012345-2',
+      deletedIndices: ['articles-abcdef012345-2'],
+    });
+    expect(text).toMatch(/^ABORTED: built a new index \(rebuild requested\)/);
+    expect(text).toContain('alias articles -> articles-abcdef012345-1 (left as it was');
+    expect(text).toContain('deleted: articles-abcdef012345-2');
+  });
+
+  it('lists at most 50 failures and says how many more', () => {
+    const failures = Array.from({ length: 60 }, (_, i) => ({ path: `f${i}`, reason: 'r' }));
+    const text = formatReport(report({ failures }));
+    expect(text).toContain('failures (60):');
+    expect(text).toContain('... and 10 more');
+    expect(text).not.toContain('f55');
+  });
+});

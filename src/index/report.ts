@@ -1,0 +1,132 @@
+// What an indexer run did, counted so that the numbers add up, and its closing text.
+import type { RunPlan } from './lifecycle';
+
+export interface Failure {
+  /** The file the article or failure came from. */
+  path: string;
+  /** The article's id, when the failure is one article's. */
+  id?: string;
+  reason: string;
+}
+
+export interface IndexReport {
+  alias: string;
+  plan: RunPlan;
+  /** The physical index this run wrote to. */
+  index: string;
+  filesRead: number;
+  /** Files normalization could not turn into articles (listed in failures). */
+  filesFailed: number;
+  articlesRead: number;
+  indexed: number;
+  unchanged: number;
+  /** Articles the engine or the conversion refused (listed in failures). */
+  failed: number;
+  /** Articles read but never sent because the run was aborted. */
+  notSent: number;
+  failures: Failure[];
+  warnings: { path: string; warning: string }[];
+  /** Why the run stopped early; absent when it went to the end. */
+  aborted?: string;
+  /** Where the alias points after the run (undefined: it does not exist). */
+  aliasIndex: string | undefined;
+  deletedIndices: string[];
+  /** Physical indices of this alias that no run owns any more (an interrupted run's). */
+  strayIndices: string[];
+  elapsedMs: number;
+}
+
+/** What a progress display needs, sent after each file and each batch. */
+export interface Progress {
+  filesRead: number;
+  articlesRead: number;
+  indexed: number;
+  unchanged: number;
+  failed: number;
+}
+
+export function emptyReport(alias: string, plan: RunPlan, index: string): IndexReport {
+  return {
+    alias,
+    plan,
+    index,
+    filesRead: 0,
+    filesFailed: 0,
+    articlesRead: 0,
+    indexed: 0,
+    unchanged: 0,
+    failed: 0,
+    notSent: 0,
+    failures: [],
+    warnings: [],
+    aliasIndex: undefined,
+    deletedIndices: [],
+    strayIndices: [],
+    elapsedMs: 0,
+  };
+}
+
+/** A run succeeded when it went to the end and nothing in it failed. */
+export function succeeded(report: IndexReport): boolean {
+  return !report.aborted && report.failed === 0 && report.filesFailed === 0;
+}
+
+/** articlesRead = indexed + unchanged + failed + notSent, or the counting is wrong. */
+export function countsAddUp(report: IndexReport): boolean {
+  const accounted = report.indexed + report.unchanged + report.failed + report.notSent;
+  return report.articlesRead === accounted;
+}
+
+const LISTED = 50;
+
+function listed<T>(items: T[], line: (item: T) => string): string[] {
+  const lines = items.slice(0, LISTED).map((item) => `  ${line(item)}`);
+  if (items.length > LISTED) lines.push(`  ... and ${items.length - LISTED} more`);
+  return lines;
+}
+
+function describePlan(plan: RunPlan): string {
+  if (plan.mode === 'in-place') return 'updated the live index in place';
+  const why = {
+    requested: 'rebuild requested',
+    'definition-changed': 'the index definition changed',
+    'no-index': 'no index yet',
+  }[plan.reason];
+  return `built a new index (${why})`;
+}
+
+export function formatReport(report: IndexReport): string {
+  const seconds = (report.elapsedMs / 1000).toFixed(1);
+  const lines = [
+    `${report.aborted ? 'ABORTED' : succeeded(report) ? 'done' : 'done with failures'}: ` +
+      `${describePlan(report.plan)}: ${report.index} (alias ${report.alias}), ${seconds} s`,
+    `files read:    ${report.filesRead}` +
+      (report.filesFailed > 0 ? ` (${report.filesFailed} could not be read)` : ''),
+    `articles read: ${report.articlesRead}`,
+    `  indexed:     ${report.indexed}`,
+    `  unchanged:   ${report.unchanged}`,
+    `  failed:      ${report.failed}`,
+  ];
+  if (report.notSent > 0) lines.push(`  not sent:    ${report.notSent} (run aborted)`);
+  if (report.aborted) lines.push(`aborted: ${report.aborted}`);
+  if (report.failures.length > 0) {
+    lines.push(`failures (${report.failures.length}):`);
+    lines.push(
+      ...listed(report.failures, (f) => `${f.path}${f.id ? ` [${f.id}]` : ''}: ${f.reason}`),
+    );
+  }
+  if (report.warnings.length > 0) {
+    lines.push(`normalization warnings (${report.warnings.length}):`);
+    lines.push(...listed(report.warnings, (w) => `${w.path}: ${w.warning}`));
+  }
+  const target = report.aliasIndex
+    ? `alias ${report.alias} -> ${report.aliasIndex}`
+    : `alias ${report.alias} does not exist`;
+  const leftAsItWas = report.plan.mode === 'rebuild' && report.aliasIndex !== report.index;
+  lines.push(leftAsItWas ? `${target} (left as it was: the new index was not put live)` : target);
+  if (report.deletedIndices.length > 0) lines.push(`deleted: ${report.deletedIndices.join(', ')}`);
+  if (report.strayIndices.length > 0) {
+    lines.push(`stray indices of earlier interrupted runs: ${report.strayIndices.join(', ')}`);
+  }
+  return lines.join('\n');
+}
