@@ -17,6 +17,9 @@ if [ -z "${ES_URL:-}" ]; then
   # Ryuk (testcontainers' reaper) is an image that cannot be pulled everywhere;
   # the trap and remove_test_containers clean up instead.
   export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
+  # Published ports are reached on loopback; otherwise testcontainers may pick the
+  # engine's bridge gateway address.
+  export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
   timed image choose_es_image
   remove_test_containers
   trap remove_test_containers EXIT
