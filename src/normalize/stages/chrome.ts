@@ -1,0 +1,132 @@
+// Stages that remove page chrome: whole lines that belong to the site, not to the article.
+import type { Block, Stage } from '../draft';
+import { cutFrom, dropBlocks, isProse, visibleLength } from '../draft';
+
+const PROVINCES = new Set(
+  (
+    '北京 天津 上海 重庆 重慶 河北 山西 辽宁 遼寧 吉林 黑龙江 黑龍江 江苏 江蘇 浙江 安徽 福建 ' +
+    '江西 山东 山東 河南 湖北 湖南 广东 廣東 海南 四川 贵州 貴州 云南 雲南 陕西 陝西 甘肃 ' +
+    '甘肅 青海 台湾 臺灣 台灣 内蒙古 內蒙古 广西 廣西 西藏 宁夏 寧夏 新疆 香港 澳门 澳門 兵团 兵團'
+  ).split(' '),
+);
+
+/** A site menu listing the provinces ("中新网首页 安徽 北京 重庆 ..."). */
+export const dropProvinceMenus = dropBlocks('dropProvinceMenus', (text) => {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const provinces = tokens.filter((t) => PROVINCES.has(t)).length;
+  return tokens.length >= 6 && provinces >= 0.6 * tokens.length;
+});
+
+/** A search box's label or placeholder ("搜 索"). */
+export const dropSearchBoxes = dropBlocks('dropSearchBoxes', (text) =>
+  /^(?:搜\s*索|站[内內]搜索|全站搜索|search|请输入关键[词字]|請輸入關鍵[詞字])$/i.test(text),
+);
+
+// "投稿邮箱:a@b.com", "新闻热线:0371-65700861", "(滎陽政務新聞熱線:158...,投稿郵箱:[email protected]".
+const CONTACT_PAIR =
+  /[\p{Script=Han}A-Za-z]{0,8}(?:热线|熱線|电话|電話|邮箱|郵箱|信箱|e-?mail)\s*[::]\s*(?:\[email[^\]]*\]|[\w.@+-]+)?/giu;
+
+/** Lines made only of contact details: e-mail addresses and hotlines. */
+export const dropContactLines = dropBlocks('dropContactLines', (text) => {
+  const rest = text.replace(CONTACT_PAIR, '');
+  return rest !== text && /^[\s()(),,;;、。|]*$/.test(rest);
+});
+
+/** "首页 > 同心中原 > 正文 >", "今日热点 > 正文", "当前位置:首页 > 新闻". */
+export function isBreadcrumb(text: string): boolean {
+  const parts = text.split(/\s*[>›»]\s*/).filter((p) => p.trim() !== '');
+  if (parts.length < 2 || !/[>›»]/.test(text)) return false;
+  if (parts.some((p) => visibleLength(p) > 14 || isProse(p))) return false;
+  return /首[页頁]|正文|[当當]前位置|您的位置/.test(text) || parts.length >= 3;
+}
+
+export const dropBreadcrumbs = dropBlocks('dropBreadcrumbs', (text) => isBreadcrumb(text));
+
+const HEADER_SPAN = 12;
+
+/** A line that could be a headline: short and not a sentence. */
+export function isHeadlineLike(text: string): boolean {
+  return visibleLength(text) <= 64 && !/[。]/.test(text) && !/[,,、::]$/.test(text);
+}
+
+/**
+ * Site banners above the breadcrumb ("中国新闻网河南新闻"): when a breadcrumb near the top is
+ * followed by a headline and preceded by no prose, everything above it is the site's header.
+ */
+export const dropSiteHeader = dropBlocks('dropSiteHeader', (_text, index, blocks) => {
+  const crumb = blocks.slice(0, HEADER_SPAN).findIndex((b) => isBreadcrumb(b.text));
+  if (crumb <= 0 || index >= crumb) return false;
+  const next = blocks[crumb + 1];
+  return (
+    next !== undefined &&
+    isHeadlineLike(next.text) &&
+    !blocks.slice(0, crumb).some((b) => isProse(b.text))
+  );
+});
+
+const FOOTER_LINK =
+  /关于我们|關於我們|网站简介|網站簡介|联系我们|聯繫我們|广告服务|廣告服務|版权声明|版權聲明|法律声明|法律聲明|网站地图|網站地圖/;
+
+/** The first line of a site footer: a bar of footer links, a copyright or a licence number. */
+export function isFooterStart(text: string): boolean {
+  const links = text.split(/[|｜]/).filter((p) => p.trim() !== '');
+  if (links.length >= 3 && FOOTER_LINK.test(text)) return true;
+  if (/^(?:copyright|©|\(c\))/i.test(text)) return true;
+  if (/ICP[证備备證]|公网安备|公網安備/.test(text)) return true;
+  return /版[权權]所有/.test(text) && visibleLength(text) <= 40;
+}
+
+function hasProseBefore(index: number, blocks: readonly Block[]): boolean {
+  return blocks.slice(0, index).some((b) => isProse(b.text));
+}
+
+/** The site footer: from its first line to the end of the page, once the article has begun. */
+export const dropFooters = cutFrom(
+  'dropFooters',
+  (text, i, blocks) => isFooterStart(text) && hasProseBefore(i, blocks),
+);
+
+const DATED_HEADLINE =
+  /^(.{4,80}?)\s*[\[(（【]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])）】]?$/u;
+
+/** Lists of linked headlines ending in their dates ("聊城东昌府区发布...招募令!2022-03-18"). */
+export const dropLinkedHeadlineLists = dropBlocks('dropLinkedHeadlineLists', (text) => {
+  const m = DATED_HEADLINE.exec(text);
+  return m !== null && !/[。]/.test(m[1]!);
+});
+
+/** A headline shown twice on one line (image link and text link): "标题 标题". */
+export const dropDoubledHeadlines = dropBlocks('dropDoubledHeadlines', (text) =>
+  /^(.{4,}?)\s+\1$/u.test(text),
+);
+
+const SECTION_LABELS = new Set(
+  (
+    '今日热点 今日熱點 精品原创 精品原創 读图时代 讀圖時代 地市直通车 地市直通車 热点推荐 熱點推薦 ' +
+    '图片新闻 圖片新聞 热门文章 熱門文章 编辑推荐 編輯推薦 猜你喜欢 猜你喜歡 热门推荐 熱門推薦'
+  ).split(' '),
+);
+
+/** Section labels of the site's side and bottom boxes ("今日热点", "读图时代"). */
+export const dropSectionLabels = dropBlocks('dropSectionLabels', (text) =>
+  SECTION_LABELS.has(text.trim()),
+);
+
+const RELATED_MARKER =
+  /^(?:相[关關](?:文章|阅读|閱讀|新[闻聞]|[热熱][词詞]搜索|[链鏈]接|报道|報道)|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|上一篇|下一篇)(?:\s*[::]|\s+换一换|\s+換一換|$)/;
+
+/**
+ * Related-article lists ("相關文章:", "相关阅读 换一换", "上一篇:", "相關熱詞搜索:"): once the
+ * article has begun, the first marker and everything after it go; a marker before any prose
+ * goes alone.
+ */
+export const dropRelatedLists: Stage = {
+  name: 'dropRelatedLists',
+  run(draft) {
+    const isMarker = (b: Block) => RELATED_MARKER.test(b.text) && visibleLength(b.text) <= 60;
+    const cut = cutFrom('dropRelatedLists', (_t, i, blocks) => {
+      return isMarker(blocks[i]!) && hasProseBefore(i, blocks);
+    }).run(draft);
+    return dropBlocks('dropRelatedLists', (_t, i, blocks) => isMarker(blocks[i]!)).run(cut);
+  },
+};

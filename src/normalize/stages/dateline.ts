@@ -1,0 +1,203 @@
+// Stages that read the article's own opening and closing: dateline, byline, year, place.
+import type { PublishedDate } from '../../article';
+import type { Block, Draft, Stage } from '../draft';
+import { isoBeijing } from './metadata';
+
+const firstParagraph = (d: Draft) => d.blocks.findIndex((b) => b.kind === 'paragraph');
+
+function lastParagraph(d: Draft): number {
+  for (let i = d.blocks.length - 1; i >= 0; i--) if (d.blocks[i]!.kind === 'paragraph') return i;
+  return -1;
+}
+
+function replaceBlock(d: Draft, index: number, text: string): Block[] {
+  const blocks = [...d.blocks];
+  if (text.trim() === '') blocks.splice(index, 1);
+  else blocks[index] = { ...blocks[index]!, text: text.trim() };
+  return blocks;
+}
+
+// Publishers name themselves by what they are: 网, 報, 社, 台, 客户端 ...
+const PUBLISHER = '[^\\s,,。::()()]{0,12}?[网網报報社台端刊闻聞]';
+// "鲁网1月31日讯", "映象網訊", "中國新報訊", "本报讯".
+const NEWS_DATELINE = new RegExp(`^(${PUBLISHER})(?:(\\d{1,2})月(\\d{1,2})日)?[讯訊]`);
+// "新华社北京1月31日电", "本报郑州1月5日电".
+const WIRE_DATELINE = new RegExp(
+  `^(${PUBLISHER})(\\p{Script=Han}{2,6}?)(\\d{1,2})月(\\d{1,2})日[电電]`,
+  'u',
+);
+
+/** "本报" is "this paper": no publisher name. */
+const ownPaper = (s: string) => /^本[报報]$/.test(s);
+
+/**
+ * The dateline opening the first paragraph: publisher, month and day, and for wire datelines the
+ * place. A month and day without a year are kept as a partial date.
+ */
+export const extractDateline: Stage = {
+  name: 'extractDateline',
+  run(draft) {
+    const i = firstParagraph(draft);
+    if (i < 0) return draft;
+    const text = draft.blocks[i]!.text;
+    const wire = WIRE_DATELINE.exec(text);
+    const news = wire ? null : NEWS_DATELINE.exec(text);
+    const m = wire ?? news;
+    if (!m) return draft;
+    const publisher = m[1]!;
+    const [month, day] = (wire ? [m[3], m[4]] : [m[2], m[3]]).map(Number);
+    const next: Draft = {
+      ...draft,
+      blocks: replaceBlock(draft, i, text.slice(m[0].length)),
+      removed: [...draft.removed, { stage: 'extractDateline', text: m[0] }],
+    };
+    if (!draft.source && !ownPaper(publisher)) next.source = publisher;
+    if (wire && !draft.place) next.place = m[2];
+    // 2000 is a leap year, so 2月29日 passes this check of month and day alone.
+    if (!draft.date && month && day && isoBeijing(2000, month, day)) {
+      next.date = { month, day, evidence: 'partial', raw: m[0] };
+    }
+    return next;
+  },
+};
+
+type Role = 'reporters' | 'correspondents' | 'editors';
+
+const ROLES: [RegExp, Role][] = [
+  [/(?:实习|實習|特约|特約|首席)?(?:记者|記者)|实习生|實習生|摄影|攝影/, 'reporters'],
+  [/通讯员|通訊員/, 'correspondents'],
+  [/责任编辑|責任編輯|编辑|編輯/, 'editors'],
+];
+const ROLE_WORD = new RegExp(`^(.*?)(${ROLES.map(([r]) => r.source).join('|')})(.*)$`);
+const NAME = /^[\p{Script=Han}][\p{Script=Han}·]{1,7}$/u;
+// "(完)", "(待续)", "(新华社)": closing marks and credits, not people.
+const NOT_A_NAME = /^(?:完|全文完|待续|待續|未完|续|續|图|圖)$|[社网網报報台]$/;
+
+export interface Byline {
+  reporters: string[];
+  correspondents: string[];
+  editors: string[];
+  /** An organisation named before a role: "河南日报客户端记者". */
+  org?: string;
+}
+
+/**
+ * "记者 连峰 通讯员 商贺", "河南日报客户端记者 卢松 通讯员 赵君明 陆梦娇", "陆建斌  李修朝  武海鸣":
+ * names after a role word belong to it; names before any role are reporters. Anything that is
+ * neither a role nor a name means this is not a byline.
+ */
+export function parseByline(content: string): Byline | undefined {
+  const out: Byline = { reporters: [], correspondents: [], editors: [] };
+  let role: Role = 'reporters';
+  let labelled = false;
+  for (const token of content.split(/[\s、,,]+/).filter(Boolean)) {
+    const r = ROLE_WORD.exec(token);
+    let name = token;
+    if (r) {
+      const word = r[2]!;
+      role = ROLES.find(([re]) => re.test(word))![1];
+      labelled = true;
+      if (r[1]) out.org ??= r[1];
+      name = r[3]!;
+      if (name === '') continue;
+    }
+    if (!NAME.test(name) || (!labelled && NOT_A_NAME.test(name))) return undefined;
+    out[role].push(name);
+  }
+  const people = out.reporters.length + out.correspondents.length + out.editors.length;
+  return people > 0 ? out : undefined;
+}
+
+function withByline(draft: Draft, b: Byline): Partial<Draft> {
+  return {
+    reporters: [...draft.reporters, ...b.reporters],
+    correspondents: [...draft.correspondents, ...b.correspondents],
+    editors: [...draft.editors, ...b.editors],
+    source: draft.source ?? b.org,
+  };
+}
+
+const LEADING = /^[((]([^()()]{2,60})[))]/;
+// After a sentence end, so "市长劉杰(右二)" in a sentence is never taken for a signature.
+const TRAILING = /(?<=[。!?!?”…])\s*[((]([^()()]{2,60})[))]\s*$/;
+
+/**
+ * The byline in brackets at the start of the first paragraph (after the dateline) or at the end
+ * of the last one.
+ */
+export const extractByline: Stage = {
+  name: 'extractByline',
+  run(draft) {
+    let d = draft;
+    for (const [index, pattern] of [
+      [firstParagraph(d), LEADING],
+      [lastParagraph(d), TRAILING],
+    ] as const) {
+      const text = d.blocks[index]?.text;
+      const m = text === undefined ? null : pattern.exec(text);
+      const byline = m ? parseByline(m[1]!) : undefined;
+      if (!m || !byline) continue;
+      const rest = text!.slice(0, m.index) + text!.slice(m.index + m[0].length);
+      d = {
+        ...d,
+        ...withByline(d, byline),
+        blocks: replaceBlock(d, index, rest),
+        removed: [...d.removed, { stage: 'extractByline', text: m[0].trim() }],
+      };
+    }
+    return d;
+  },
+};
+
+const YEAR = /((?:19|20)\d{2})年[^,,。;;!?!?\s]{0,8}/g;
+
+/**
+ * A month-and-day date gets its year only when the article mentions exactly one year ("2020年春
+ * 节"); the phrase it came from is kept in `year_raw`. Otherwise the date stays partial.
+ */
+export const inferDateYear: Stage = {
+  name: 'inferDateYear',
+  run(draft) {
+    const date = draft.date;
+    if (!date || date.evidence !== 'partial') return draft;
+    const mentions = draft.blocks.flatMap((b) => [...b.text.matchAll(YEAR)]);
+    const years = [...new Set(mentions.map((m) => Number(m[1])))];
+    const iso = years.length === 1 ? isoBeijing(years[0]!, date.month, date.day) : undefined;
+    if (!iso) {
+      const why =
+        years.length === 0 ? 'the text names no year' : `the text names ${years.join(', ')}`;
+      const warning = `date: ${date.raw} has no year and ${why}; published_at left unset`;
+      return { ...draft, warnings: [...draft.warnings, warning] };
+    }
+    const inferred: PublishedDate = {
+      ...date,
+      iso,
+      year: years[0],
+      evidence: 'inferred-year',
+      year_raw: mentions[0]![0],
+    };
+    return { ...draft, date: inferred };
+  },
+};
+
+const ADMIN_SUFFIX = '[省市县縣区區镇鎮乡鄉村州盟旗]';
+
+/**
+ * The place a headline opens with ("滎陽:...", "这就是山东|阳谷:...", "新乡市平原示范区:..."),
+ * when the text confirms it is a place: it ends in an administrative suffix (市, 县, 区 ...) or
+ * the article names it with one (滎陽 → 滎陽市). "专家:" or "记者:" never pass.
+ */
+export const extractPlaceFromTitle: Stage = {
+  name: 'extractPlaceFromTitle',
+  run(draft) {
+    if (draft.place || !draft.title) return draft;
+    const m = /^(?:.*[|丨｜])?\s*(\p{Script=Han}{2,10})[::]/u.exec(draft.title);
+    if (!m) return draft;
+    const prefix = m[1]!;
+    const withSuffix = new RegExp(`${prefix}${ADMIN_SUFFIX}`);
+    const confirmed =
+      new RegExp(`${ADMIN_SUFFIX}$`).test(prefix) ||
+      draft.blocks.some((b) => withSuffix.test(b.text));
+    return confirmed ? { ...draft, place: prefix } : draft;
+  },
+};

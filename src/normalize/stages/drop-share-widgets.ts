@@ -1,0 +1,22 @@
+// THE EXAMPLE STAGE: copy this file to add a rule for a new site.
+//
+// A stage is a named, pure function from a draft to a draft (see ../draft.ts). Most rules are one
+// of three shapes, each with a helper that also records what it removed in `article.removed`:
+//   dropBlocks(name, isChrome)     removes whole lines (this file);
+//   stripFragments(name, pattern)  removes pieces of lines (e.g. ./artifacts.ts);
+//   cutFrom(name, startsChrome)    removes a line and everything after it (footers).
+// Rules that fill metadata write their own `run` (see ./metadata.ts).
+//
+// To add one: write it in its own file or next to its family, give it a name that says what it
+// removes or extracts, test it on a seed line (tests/normalize/stages/), and put it in the
+// registry list in ./index.ts where it belongs in the order.
+import { dropBlocks, isProse, visibleLength } from '../draft';
+
+// Share bars read "分享到:" followed by nothing or by the names of networks. A sentence that
+// happens to start with 分享到 is longer and has a sentence end, so it is left alone.
+const SHARE_BAR = /^(?:分享到|分享至|分享本文)\s*[::]?/;
+
+export const dropShareWidgets = dropBlocks(
+  'dropShareWidgets',
+  (text) => SHARE_BAR.test(text) && !isProse(text) && visibleLength(text) <= 40,
+);

@@ -1,0 +1,126 @@
+// Stages that sort the remaining lines into paragraphs, subheadings and captions.
+import type { Block, BlockKind, Draft, Stage } from '../draft';
+import { dropBlocks, isProse, visibleLength } from '../draft';
+import { foldScript } from '../script';
+
+/** A line compared across scripts and spacing: 滎陽:共產黨員 equals 荥阳: 共产党员. */
+export function sameText(a: string, b: string): boolean {
+  const key = (s: string) => foldScript(s.replace(/\s+/g, ''));
+  return key(a) === key(b);
+}
+
+const SENTENCE_ENDS = /[。!?!?]/g;
+const sentenceEnds = (text: string) => text.match(SENTENCE_ENDS)?.length ?? 0;
+
+/** One short sentence at most, ending the line: the shape of a photo caption. */
+function captionShaped(text: string, maxLength: number): boolean {
+  const ends = sentenceEnds(text);
+  const endsLast = /[。!?!?][”」』]?$/.test(text);
+  return visibleLength(text) <= maxLength && (ends === 0 || (ends === 1 && endsLast));
+}
+
+function markBlocks(draft: Draft, kind: BlockKind, which: Set<number>): Draft {
+  if (which.size === 0) return draft;
+  const blocks = draft.blocks.map((b, i): Block => (which.has(i) ? { ...b, kind } : b));
+  return { ...draft, blocks };
+}
+
+const isTitleRepeat = (text: string, title: string | undefined) =>
+  title !== undefined && title !== '' && sameText(text, title);
+
+/**
+ * Pages that show a photo print its alt text (the headline again, seed 000 in the other script)
+ * and then its caption: the short line after a repeated headline is a caption.
+ */
+export const extractCaptionsAfterImageAlt: Stage = {
+  name: 'extractCaptionsAfterImageAlt',
+  run(draft) {
+    const which = new Set<number>();
+    draft.blocks.forEach((b, i, all) => {
+      const next = all[i + 1];
+      if (!isTitleRepeat(b.text, draft.title) || !next || next.kind !== 'paragraph') return;
+      if (captionShaped(next.text, 60) && !isTitleRepeat(next.text, draft.title)) which.add(i + 1);
+    });
+    return markBlocks(draft, 'caption', which);
+  },
+};
+
+/** The headline repeated inside the body, in either script. */
+export const dropRepeatedTitle: Stage = {
+  name: 'dropRepeatedTitle',
+  run(draft) {
+    return dropBlocks('dropRepeatedTitle', (text) => isTitleRepeat(text, draft.title)).run(draft);
+  },
+};
+
+// "(右二)", "(左一)", "(中)", "(前排左三)": where a person stands in the photo.
+const POSITION_MARK = /[((](?:前排|后排|後排)?[左右中][一二三四五六七八九十]?[))]/;
+const PHOTO_PREFIX = /^(?:图为|圖為|图片|圖片|[((【\[]图[))】\]])/;
+
+/** One-sentence lines that point into a photo ("...市长劉杰(右二)向...", "图为..."). */
+export const extractPhotoCaptions: Stage = {
+  name: 'extractPhotoCaptions',
+  run(draft) {
+    const which = new Set<number>();
+    draft.blocks.forEach((b, i) => {
+      if (b.kind !== 'paragraph' || !captionShaped(b.text, 160)) return;
+      if (POSITION_MARK.test(b.text) || PHOTO_PREFIX.test(b.text)) which.add(i);
+    });
+    return markBlocks(draft, 'caption', which);
+  },
+};
+
+function bigrams(text: string): string[] {
+  const chars = [...text.replace(/[\s\p{P}]/gu, '')];
+  return chars.slice(1).map((c, i) => chars[i]! + c);
+}
+
+/** Share of `a`'s character pairs that also occur in `b`. */
+export function containment(a: string, b: string): number {
+  const pairs = bigrams(a);
+  if (pairs.length === 0) return 0;
+  const inB = new Set(bigrams(b));
+  return pairs.filter((p) => inB.has(p)).length / pairs.length;
+}
+
+/**
+ * A one-sentence line whose words the next, longer paragraph repeats nearly in full is the
+ * caption of a photo that the paragraph describes (seed 001: 石馬山鎮...宣傳防疫知識。).
+ */
+export const extractCaptionsRepeatedInNextParagraph: Stage = {
+  name: 'extractCaptionsRepeatedInNextParagraph',
+  run(draft) {
+    const which = new Set<number>();
+    draft.blocks.forEach((b, i, all) => {
+      const next = all[i + 1];
+      if (b.kind !== 'paragraph' || next?.kind !== 'paragraph') return;
+      if (!captionShaped(b.text, 160) || sentenceEnds(b.text) !== 1) return;
+      if (visibleLength(next.text) <= visibleLength(b.text)) return;
+      if (containment(b.text, next.text) >= 0.8) which.add(i);
+    });
+    return markBlocks(draft, 'caption', which);
+  },
+};
+
+/** A paragraph printed twice in a row (compared across scripts and spacing). */
+export const dropDuplicateParagraphs = dropBlocks('dropDuplicateParagraphs', (text, i, blocks) => {
+  const previous = blocks[i - 1];
+  return previous !== undefined && sameText(previous.text, text);
+});
+
+/**
+ * Short lines without a sentence end between paragraphs ("黨員幹部帶頭織密群防群治網",
+ * "冲在前,组成党员先锋队") are subheadings.
+ */
+export const extractSubheadings: Stage = {
+  name: 'extractSubheadings',
+  run(draft) {
+    const which = new Set<number>();
+    draft.blocks.forEach((b, i, all) => {
+      if (b.kind !== 'paragraph' || i === 0 || i === all.length - 1) return;
+      if (visibleLength(b.text) > 40 || isProse(b.text) || /[,,、::]$/.test(b.text)) return;
+      which.add(i);
+    });
+    return markBlocks(draft, 'subheading', which);
+  },
+};
