@@ -34,6 +34,9 @@ describe('progress', () => {
     await writeFile(join(dir, 'a.txt'), 'a');
     await writeFile(join(dir, 'sub', 'b.txt'), 'b');
     await writeFile(join(dir, 'sub', 'c.html'), 'c');
+    await writeFile(join(dir, '.hidden.txt'), 'h');
+    await mkdir(join(dir, '.git'));
+    await writeFile(join(dir, '.git', 'HEAD'), 'h');
     expect(await countFiles([dir])).toBe(3);
     expect(await countFiles([join(dir, 'a.txt'), join(dir, 'missing')])).toBe(1);
   });

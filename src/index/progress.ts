@@ -1,5 +1,6 @@
 // Progress on stderr: a bar on a terminal, otherwise a line every few seconds (for logs).
 import { opendir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Progress } from './report';
 
@@ -16,7 +17,7 @@ export function progressLine(progress: Progress): string {
   );
 }
 
-/** Regular files under the paths: the bar's total (normalization may skip a few). */
+/** Files under the paths, hidden ones aside as normalization does: the bar's total. */
 export async function countFiles(paths: string[]): Promise<number> {
   let count = 0;
   for (const path of paths) {
@@ -27,7 +28,10 @@ export async function countFiles(paths: string[]): Promise<number> {
       continue;
     }
     for await (const entry of await opendir(path, { recursive: true })) {
-      if (entry.isFile()) count += 1;
+      const hidden = relative(path, join(entry.parentPath, entry.name))
+        .split(sep)
+        .some((part) => part.startsWith('.'));
+      if (entry.isFile() && !hidden) count += 1;
     }
   }
   return count;

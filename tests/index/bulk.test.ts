@@ -1,5 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { article } from '../../tests/index/articles';
+import { article } from './articles';
 import {
   Batcher,
   bulkOperations,
@@ -7,8 +7,8 @@ import {
   partitionUnchanged,
   pending,
   readBulkResponse,
-} from './bulk';
-import { toIndexDocument } from './document';
+} from '../../src/index/bulk';
+import { toIndexDocument } from '../../src/index/document';
 
 const doc = (id: string, body = '正文') => toIndexDocument(article(id, { body: [body] }));
 const item = (status: number, type?: string): estypes.BulkResponseItem => ({

@@ -1,5 +1,5 @@
-import { article } from '../../tests/index/articles';
-import { contentHash, toIndexDocument } from './document';
+import { article } from './articles';
+import { contentHash, toIndexDocument } from '../../src/index/document';
 
 describe('toIndexDocument', () => {
   it('keeps the searchable fields, joins the people and leaves `removed` out', () => {

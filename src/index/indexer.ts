@@ -1,0 +1,192 @@
+// The indexer: normalized files in, batches of documents out to Elasticsearch, a report back.
+// Streams: at most one batch being collected and one being sent are held at a time.
+import type { Client } from '@elastic/elasticsearch';
+import { normalizePaths, type FileResult } from '../normalize';
+import {
+  Batcher,
+  partitionUnchanged,
+  pending,
+  readBulkResponse,
+  type BatchLimits,
+  type Pending,
+} from './bulk';
+import { loadIndexDefinition, type IndexDefinition } from './definition';
+import { toIndexDocument, type IndexDocument } from './document';
+import * as es from './es';
+import { physicalIndexName, planRun } from './lifecycle';
+import { emptyReport, succeeded, type IndexReport, type Progress } from './report';
+import { backoffDelay, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './retry';
+
+export const DEFAULT_BATCH: BatchLimits = { maxDocs: 500, maxBytes: 5_000_000 };
+
+export interface RunIndexerOptions {
+  client: Client;
+  alias: string;
+  /** Files and folders to normalize and index. */
+  paths: string[];
+  /** Build a new index and swap the alias even when the definition has not changed. */
+  rebuild?: boolean;
+  onProgress?: (progress: Progress) => void;
+  /** Put a new index live even when some articles failed (they are still reported). */
+  allowFailures?: boolean;
+  batch?: BatchLimits;
+  retry?: RetryPolicy;
+  /** Normalized files to index instead of normalizing `paths` (hand-built articles in tests). */
+  files?: AsyncIterable<FileResult>;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function progressOf(report: IndexReport): Progress {
+  const { filesRead, articlesRead, indexed, unchanged, failed } = report;
+  return { filesRead, articlesRead, indexed, unchanged, failed };
+}
+
+/** Sends one batch: skips what the index already holds, retries what may pass later. */
+async function sendBatch(
+  client: Client,
+  index: string,
+  batch: Pending[],
+  report: IndexReport,
+  retry: RetryPolicy,
+): Promise<void> {
+  const fail = (doc: IndexDocument, reason: string) => {
+    report.failed += 1;
+    report.failures.push({ path: doc.path, id: doc.id, reason });
+  };
+  const ids = batch.map((item) => item.doc.id);
+  const stored = await withRetry(() => es.storedHashes(client, index, ids), retry);
+  const { write, unchanged } = partitionUnchanged(batch, stored);
+  report.unchanged += unchanged.length;
+
+  let toSend = write;
+  for (let attempt = 1; toSend.length > 0; attempt++) {
+    const docs = toSend.map((item) => item.doc);
+    const response = await withRetry(() => es.bulkIndex(client, index, docs), retry);
+    const outcome = readBulkResponse(toSend, response.items);
+    report.indexed += outcome.ok.length;
+    for (const { item, reason } of outcome.rejected) fail(item.doc, reason);
+    if (outcome.fatal) throw new Error(`writing to ${index}: ${outcome.fatal}`);
+    if (outcome.retry.length > 0 && attempt >= retry.attempts) {
+      for (const { item, reason } of outcome.retry) {
+        fail(item.doc, `still refused after ${attempt} attempts: ${reason}`);
+      }
+      return;
+    }
+    if (outcome.retry.length > 0) await sleep(backoffDelay(attempt, retry));
+    toSend = outcome.retry.map(({ item }) => item);
+  }
+}
+
+/** Reads every file, batching its articles; sends a batch while the next one fills. */
+async function fill(options: RunIndexerOptions, index: string, report: IndexReport): Promise<void> {
+  const { client, onProgress } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const batcher = new Batcher(options.batch ?? DEFAULT_BATCH);
+  let inFlight: Promise<void> = Promise.resolve();
+  const send = async (batch: Pending[]) => {
+    await inFlight;
+    inFlight = sendBatch(client, index, batch, report, retry).then(() =>
+      onProgress?.(progressOf(report)),
+    );
+    // Handled when awaited; without this an early failure would crash the process first.
+    inFlight.catch(() => undefined);
+  };
+
+  try {
+    for await (const file of options.files ?? normalizePaths(options.paths)) {
+      report.filesRead += 1;
+      for (const warning of file.warnings) report.warnings.push({ path: file.path, warning });
+      if (file.error !== undefined) {
+        report.filesFailed += 1;
+        report.failures.push({ path: file.path, reason: file.error });
+      }
+      for (const article of file.articles) {
+        report.articlesRead += 1;
+        let full: Pending[] | undefined;
+        try {
+          full = batcher.add(pending(toIndexDocument(article)));
+        } catch (error) {
+          report.failed += 1;
+          report.failures.push({ path: file.path, id: article.id, reason: message(error) });
+        }
+        if (full) await send(full);
+      }
+      onProgress?.(progressOf(report));
+    }
+    const last = batcher.drain();
+    if (last.length > 0) await send(last);
+    await inFlight;
+  } finally {
+    // Never leave a request running behind an abort: the caller may delete its index next.
+    await inFlight.catch(() => undefined);
+  }
+}
+
+/** Puts the freshly filled index live, or deletes it; fills in where the alias ends up. */
+async function finishRebuild(
+  options: RunIndexerOptions,
+  definition: IndexDefinition,
+  index: string,
+  previous: string | undefined,
+  report: IndexReport,
+): Promise<void> {
+  const { client, alias } = options;
+  if (!report.aborted && (succeeded(report) || options.allowFailures)) {
+    try {
+      await es.finishLoading(client, index, definition);
+      // A bulk into a deleted index would have recreated it bare, without our definition.
+      const hash = await es.definitionHashOf(client, index);
+      if (hash !== definition.hash) throw new Error(`${index} lost its definition (_meta ${hash})`);
+      await es.swapAlias(client, alias, previous, index);
+      report.aliasIndex = index;
+    } catch (error) {
+      report.aborted = `putting ${index} live: ${message(error)}`;
+    }
+  }
+  const obsolete = report.aliasIndex === index ? previous : index;
+  if (!obsolete) return;
+  try {
+    await es.deleteIndex(client, obsolete);
+    report.deletedIndices.push(obsolete);
+  } catch {
+    report.strayIndices.push(obsolete);
+  }
+}
+
+/**
+ * Indexes `paths` into the alias: in place when the live index has the current definition
+ * (skipping unchanged articles), else into a new physical index that replaces it only when
+ * the run succeeds. Resolves with the report in every case but a failure to reach the engine
+ * at the start; `succeeded(report)` says whether anything went wrong.
+ */
+export async function runIndexer(options: RunIndexerOptions): Promise<IndexReport> {
+  const started = Date.now();
+  const { client, alias } = options;
+  const definition = loadIndexDefinition();
+  const live = await es.liveIndex(client, alias);
+  const plan = planRun(live, definition.hash, options.rebuild ?? false);
+  const index =
+    plan.mode === 'in-place' ? plan.index : physicalIndexName(alias, definition.hash, new Date());
+  const report = emptyReport(alias, plan, index);
+  report.aliasIndex = live?.index;
+  report.strayIndices = await es.strayIndices(client, alias, live?.index);
+
+  let created = false;
+  try {
+    if (plan.mode === 'rebuild') {
+      await es.createIndex(client, index, definition);
+      created = true;
+    }
+    await fill(options, index, report);
+    if (plan.mode === 'in-place') await client.indices.refresh({ index });
+  } catch (error) {
+    report.aborted = message(error);
+  }
+  report.notSent = report.articlesRead - report.indexed - report.unchanged - report.failed;
+  if (created) await finishRebuild(options, definition, index, live?.index, report);
+  report.elapsedMs = Date.now() - started;
+  return report;
+}
