@@ -87,7 +87,9 @@ export async function storedHashes(
     _source: ['content_hash'],
   });
   for (const doc of response.docs) {
-    if ('found' in doc && doc.found && doc._source) hashes.set(doc._id, doc._source.content_hash);
+    // A per-document error here concerns the index (closed, missing): the run cannot go on.
+    if ('error' in doc) throw new Error(`reading ${index}: ${doc.error.type}: ${doc.error.reason}`);
+    if (doc.found && doc._source) hashes.set(doc._id, doc._source.content_hash);
   }
   return hashes;
 }

@@ -1,0 +1,229 @@
+// The indexer on the real engine: the seeds in, re-runs that write nothing, rebuilds that
+// swap the alias, and runs that fail (rejected documents, an index closed or deleted
+// midway) leaving the alias where it was.
+import { join } from 'node:path';
+import type { Client } from '@elastic/elasticsearch';
+import type { Article } from '../../src/article';
+import { ROOT } from '../../src/config';
+import { loadIndexDefinition } from '../../src/index/definition';
+import { runIndexer } from '../../src/index/indexer';
+import { isPhysicalIndexOf } from '../../src/index/lifecycle';
+import { countsAddUp, succeeded, type IndexReport } from '../../src/index/report';
+import type { FileResult } from '../../src/normalize';
+import { testClient, testIndexName } from '../support/es';
+import { article } from './articles';
+
+const CORPUS = join(ROOT, 'corpus');
+
+describe('the indexer', () => {
+  let client: Client;
+
+  const aliasTarget = async (alias: string) =>
+    Object.keys(await client.indices.getAlias({ name: alias }));
+  const count = async (alias: string) => (await client.count({ index: alias })).count;
+  const physicalIndices = async (alias: string) =>
+    Object.keys(
+      await client.indices.get({ index: `${alias}-*`, expand_wildcards: ['open', 'closed'] }),
+    ).filter((name) => isPhysicalIndexOf(alias, name));
+  const expectConsistent = (report: IndexReport) => {
+    expect(countsAddUp(report)).toBe(true);
+    expect(report.failures.length).toBe(report.failed + report.filesFailed);
+  };
+  async function* files(...results: FileResult[]): AsyncGenerator<FileResult> {
+    yield* results;
+  }
+  const file = (path: string, articles: Article[]): FileResult => ({
+    path,
+    articles,
+    warnings: [],
+  });
+  const removeAlias = async (alias: string) => {
+    for (const index of await physicalIndices(alias)) await client.indices.delete({ index });
+  };
+
+  beforeAll(() => {
+    client = testClient();
+  });
+  afterAll(async () => {
+    await client.close();
+  });
+
+  describe('on the seeds', () => {
+    const alias = testIndexName('indexer-seeds');
+    let first: IndexReport;
+    afterAll(() => removeAlias(alias));
+
+    test('a first run builds an index behind the alias with the five seeds', async () => {
+      first = await runIndexer({ client, alias, paths: [CORPUS] });
+      expectConsistent(first);
+      expect(succeeded(first)).toBe(true);
+      expect(first.plan).toEqual({ mode: 'rebuild', reason: 'no-index' });
+      expect(first).toMatchObject({ filesRead: 5, articlesRead: 5, indexed: 5, unchanged: 0 });
+      expect(await aliasTarget(alias)).toEqual([first.index]);
+      expect(first.index).toContain(loadIndexDefinition().hash);
+      expect(await count(alias)).toBe(5);
+    });
+
+    test('a second run writes nothing and says every article was unchanged', async () => {
+      const second = await runIndexer({ client, alias, paths: [CORPUS] });
+      expectConsistent(second);
+      expect(succeeded(second)).toBe(true);
+      expect(second.plan).toEqual({ mode: 'in-place', index: first.index });
+      expect(second).toMatchObject({ articlesRead: 5, indexed: 0, unchanged: 5, failed: 0 });
+      expect(await count(alias)).toBe(5);
+      const stats = await client.indices.stats({ index: first.index, metric: ['indexing'] });
+      expect(stats._all.primaries?.indexing?.index_total).toBe(5);
+    });
+
+    test('--rebuild fills a new index, swaps the alias to it and deletes the old one', async () => {
+      const rebuilt = await runIndexer({ client, alias, paths: [CORPUS], rebuild: true });
+      expectConsistent(rebuilt);
+      expect(succeeded(rebuilt)).toBe(true);
+      expect(rebuilt.plan).toEqual({ mode: 'rebuild', reason: 'requested', previous: first.index });
+      expect(rebuilt.indexed).toBe(5);
+      expect(rebuilt.index).not.toBe(first.index);
+      expect(await aliasTarget(alias)).toEqual([rebuilt.index]);
+      expect(await client.indices.exists({ index: first.index })).toBe(false);
+      expect(rebuilt.deletedIndices).toEqual([first.index]);
+      expect(await physicalIndices(alias)).toEqual([rebuilt.index]);
+      expect(await count(alias)).toBe(5);
+    });
+  });
+
+  describe('when things go wrong', () => {
+    const alias = testIndexName('indexer-fail');
+    let live: string;
+    const good = ['g1', 'g2', 'g3'].map((id) => article(id));
+    afterAll(() => removeAlias(alias));
+
+    beforeAll(async () => {
+      const report = await runIndexer({ client, alias, paths: [], files: files(file('a', good)) });
+      expect(succeeded(report)).toBe(true);
+      live = report.index;
+    });
+
+    test('rejected documents are reported with file, id and reason; a rebuild with them is not put live', async () => {
+      const bad = article('bad', {
+        published_at: 'the day after tomorrow',
+        path: 'corpus/bad.txt',
+      });
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [],
+        rebuild: true,
+        files: files(file('a', good), file('corpus/bad.txt', [bad])),
+      });
+      expectConsistent(report);
+      expect(succeeded(report)).toBe(false);
+      expect(report).toMatchObject({ indexed: 3, failed: 1 });
+      expect(report.failures).toEqual([
+        { path: 'corpus/bad.txt', id: 'bad', reason: expect.stringMatching(/published_at/) },
+      ]);
+      expect(await aliasTarget(alias)).toEqual([live]);
+      expect(report.deletedIndices).toEqual([report.index]);
+      expect(await physicalIndices(alias)).toEqual([live]);
+    });
+
+    test('in place, a rejected document is reported and the others are written', async () => {
+      const changed = article('g1', { body: ['改過的正文'] });
+      const bad = article('bad', { published_at: 'never', path: 'corpus/bad.txt' });
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [],
+        files: files(file('a', [changed, good[1]!, bad])),
+      });
+      expectConsistent(report);
+      expect(report.plan.mode).toBe('in-place');
+      expect(report).toMatchObject({ indexed: 1, unchanged: 1, failed: 1 });
+      expect(report.failures[0]).toMatchObject({ id: 'bad', path: 'corpus/bad.txt' });
+      const stored = await client.get<{ body: string[] }>({ index: alias, id: 'g1' });
+      expect(stored._source?.body).toEqual(['改過的正文']);
+      expect(await aliasTarget(alias)).toEqual([live]);
+    });
+
+    test('a file normalization could not read is a failure with its reason', async () => {
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [],
+        files: files({
+          path: 'corpus/broken.html',
+          articles: [],
+          warnings: [],
+          error: 'not UTF-8',
+        }),
+      });
+      expectConsistent(report);
+      expect(succeeded(report)).toBe(false);
+      expect(report.filesFailed).toBe(1);
+      expect(report.failures).toEqual([{ path: 'corpus/broken.html', reason: 'not UTF-8' }]);
+    });
+
+    /** Yields the articles a file at a time; runs `midway` after the second file. */
+    async function* breakingMidway(midway: (newIndex: string) => Promise<void>) {
+      const many = Array.from({ length: 8 }, (_, i) => article(`m${i}`));
+      for (let i = 0; i < many.length; i++) {
+        if (i === 2) {
+          const [fresh] = (await physicalIndices(alias)).filter((name) => name !== live);
+          await midway(fresh!);
+        }
+        yield file(`f${i}`, [many[i]!]);
+      }
+    }
+
+    test('a run whose new index is closed midway aborts and leaves the alias where it was', async () => {
+      let closed = '';
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [],
+        rebuild: true,
+        batch: { maxDocs: 1, maxBytes: 1e9 },
+        files: breakingMidway(async (index) => {
+          closed = index;
+          await client.indices.close({ index });
+        }),
+      });
+      expectConsistent(report);
+      expect(report.index).toBe(closed);
+      expect(report.aborted).toMatch(/closed/);
+      expect(report.notSent).toBeGreaterThan(0);
+      expect(await aliasTarget(alias)).toEqual([live]);
+      expect(await client.indices.exists({ index: closed })).toBe(false);
+      expect(await count(alias)).toBe(3);
+    });
+
+    test('a run whose new index is deleted midway aborts and leaves the alias where it was', async () => {
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [],
+        rebuild: true,
+        batch: { maxDocs: 1, maxBytes: 1e9 },
+        files: breakingMidway(async (index) => {
+          await client.indices.delete({ index });
+        }),
+      });
+      expectConsistent(report);
+      expect(report.aborted).toMatch(/index_not_found_exception|lost its definition/);
+      expect(await aliasTarget(alias)).toEqual([live]);
+      expect(await physicalIndices(alias)).toEqual([live]);
+    });
+
+    test('a changed definition (another hash in _meta) makes the next run rebuild', async () => {
+      await client.indices.putMapping({ index: live, _meta: { definition_hash: 'older' } });
+      const report = await runIndexer({ client, alias, paths: [], files: files(file('a', good)) });
+      expectConsistent(report);
+      expect(report.plan).toEqual({
+        mode: 'rebuild',
+        reason: 'definition-changed',
+        previous: live,
+      });
+      expect(await aliasTarget(alias)).toEqual([report.index]);
+      expect(await client.indices.exists({ index: live })).toBe(false);
+      expect(await count(alias)).toBe(3);
+    });
+  });
+});
