@@ -212,6 +212,63 @@ describe('the indexer', () => {
       expect(await physicalIndices(alias)).toEqual([live]);
     });
 
+    // A read_only_allow_delete block (what the disk flood stage sets) makes the engine refuse
+    // writes with 429: a real transient refusal.
+    const block = (index: string, on: boolean) =>
+      client.indices.putSettings({
+        index,
+        settings: { 'index.blocks.read_only_allow_delete': on ? true : null } as never,
+      });
+
+    test('transient refusals (429) are retried with backoff until they pass', async () => {
+      await block(live, true);
+      const lifted = new Promise((resolve) => setTimeout(resolve, 700)).then(() =>
+        block(live, false),
+      );
+      const edited = good.map((a) => ({ ...a, body: ['擋住之後再寫'] }));
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [],
+        retry: { attempts: 8, baseDelayMs: 100, maxDelayMs: 800 },
+        files: files(file('a', edited)),
+      });
+      await lifted;
+      expectConsistent(report);
+      expect(succeeded(report)).toBe(true);
+      expect(report.indexed).toBe(3);
+      // It got through only after the block was lifted, so it waited and tried again.
+      expect(report.elapsedMs).toBeGreaterThanOrEqual(700);
+      const stored = await client.get<{ body: string[] }>({ index: alias, id: 'g2' });
+      expect(stored._source?.body).toEqual(['擋住之後再寫']);
+    });
+
+    test('refusals that outlast the retries are reported per document', async () => {
+      await block(live, true);
+      try {
+        const report = await runIndexer({
+          client,
+          alias,
+          paths: [],
+          retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 50 },
+          files: files(file('a', [article('late', { path: 'corpus/late.txt' })])),
+        });
+        expectConsistent(report);
+        expect(report.failed).toBe(1);
+        expect(report.failures).toEqual([
+          {
+            path: 'corpus/late.txt',
+            id: 'late',
+            reason: expect.stringMatching(
+              /^still refused after 3 attempts: cluster_block_exception/,
+            ),
+          },
+        ]);
+      } finally {
+        await block(live, false);
+      }
+    });
+
     test('a changed definition (another hash in _meta) makes the next run rebuild', async () => {
       await client.indices.putMapping({ index: live, _meta: { definition_hash: 'older' } });
       const report = await runIndexer({ client, alias, paths: [], files: files(file('a', good)) });
