@@ -123,3 +123,71 @@ choose_node_image() {
   fi
   export NODE_IMAGE
 }
+
+# The compose command: `docker compose` (v2) where the CLI has it, else Debian's
+# docker-compose 1.29 (installed when missing). Sets the array COMPOSE.
+choose_compose() {
+  if docker compose version >/dev/null 2>&1; then
+    COMPOSE=(docker compose)
+    return 0
+  fi
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    log "installing Debian's docker-compose"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >&2
+  fi
+  COMPOSE=(docker-compose)
+}
+
+# Everything docker-compose.yml needs on this machine: an engine, the Elasticsearch
+# and Node base images (the official ones when they can be pulled, else built here)
+# and a compose command. Exports DOCKER_HOST, ES_IMAGE_REPOSITORY and NODE_IMAGE;
+# sets COMPOSE.
+prepare_compose() {
+  DOCKER_HOST="$("$ROOT/scripts/container-engine.sh")"
+  export DOCKER_HOST
+  if [ -n "${ES_IMAGE_REPOSITORY:-}" ] && [ -z "${ES_IMAGE:-}" ]; then
+    ES_IMAGE="$ES_IMAGE_REPOSITORY:$ES_VERSION"
+  fi
+  choose_es_image
+  # compose takes the version from .env: only the repository can be chosen.
+  if [ "${ES_IMAGE%:"$ES_VERSION"}" = "$ES_IMAGE" ]; then
+    log "ES_IMAGE=$ES_IMAGE is not tagged with ES_VERSION=$ES_VERSION (.env)"
+    return 1
+  fi
+  export ES_IMAGE_REPOSITORY="${ES_IMAGE%:"$ES_VERSION"}"
+  choose_node_image
+  choose_compose
+}
+
+# Podman runs healthchecks from systemd timers; where systemd is not running (our
+# machines, CI) they never run, and compose would wait for "healthy" forever. This
+# runs the checks of the running containers every 2 s in the background until
+# stop_podman_healthchecks. Nothing to do on Docker or where systemd runs.
+start_podman_healthchecks() {
+  HEALTHCHECKS_PID=
+  [[ ${DOCKER_HOST:-} == *podman* ]] && [ ! -d /run/systemd/system ] || return 0
+  (
+    while sleep 2; do
+      for id in $(podman ps -q --filter health=starting --filter health=healthy --filter health=unhealthy); do
+        podman healthcheck run "$id" >/dev/null 2>&1 || true
+      done
+    done
+  ) &
+  HEALTHCHECKS_PID=$!
+}
+
+stop_podman_healthchecks() {
+  [ -z "${HEALTHCHECKS_PID:-}" ] || kill "$HEALTHCHECKS_PID" 2>/dev/null || true
+  HEALTHCHECKS_PID=
+}
+
+# Debian's Chromium, which the browser test drives with playwright-core (a test tool's
+# own browser download does not work on our machines), and a small Chinese font so that
+# its screenshots show text rather than empty boxes. Installed when missing.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && [ -n "$(fc-list :lang=zh 2>/dev/null)" ] && return 0
+  log "installing Debian's chromium and a Chinese font"
+  apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >&2
+}

@@ -1,0 +1,192 @@
+// The search page in a real browser: Debian's Chromium driven by playwright-core, against
+// the real API app on a free port and the run's Elasticsearch, holding the corpus/ seeds
+// indexed by the real indexer. Screenshots go to artifacts/browser/ (git-ignored).
+import type { Client } from '@elastic/elasticsearch';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from '../../src/config';
+import { runIndexer } from '../../src/index/indexer';
+import { createApp } from '../../src/server/app';
+import { testClient, testIndexName } from '../support/es';
+
+const CHROMIUM = '/usr/bin/chromium';
+// From the machine notes: without the background-networking flags Chromium keeps trying
+// hosts this closed network refuses.
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = join(ROOT, 'artifacts', 'browser');
+
+let client: Client;
+let alias: string;
+let server: Server;
+let base: string;
+let profile: string;
+let browser: BrowserContext;
+let page: Page;
+/** Every URL the page requested, to show that nothing comes from outside the machine. */
+const requested: string[] = [];
+
+beforeAll(async () => {
+  client = testClient();
+  alias = testIndexName('browser');
+  const report = await runIndexer({ client, alias, paths: [join(ROOT, 'corpus')] });
+  expect(report.failures).toEqual([]);
+  expect(report.indexed).toBe(5);
+
+  const app = createApp({ client, index: alias });
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  // A fresh profile per run (launchPersistentContext is how playwright takes one).
+  profile = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('request', (req) => requested.push(req.url()));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  if (server) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  if (client && alias) {
+    const indices = Object.keys(await client.indices.getAlias({ name: alias }).catch(() => ({})));
+    if (indices.length > 0) await client.indices.delete({ index: indices });
+  }
+  await client?.close();
+});
+
+/** Waits until the page has rendered the answer to its last request. */
+async function settled(): Promise<void> {
+  await page.waitForSelector('main:not([aria-busy])');
+}
+
+async function open(path: string): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await settled();
+}
+
+const hitTitles = () => page.locator('#results .hit h2').allInnerTexts();
+const marks = () => page.locator('#results .fragment mark').allInnerTexts();
+const fragments = () => page.locator('#results .fragment').allInnerTexts();
+
+test('a query typed from the keyboard shows results with highlighted fragments', async () => {
+  await open('/');
+  expect(await page.locator('#results .hit').count()).toBe(5);
+  await page.locator('#status').click();
+  await page.keyboard.press('/');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+  await page.keyboard.type('郑凯');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/q=/);
+  await settled();
+
+  expect(await hitTitles()).toEqual(['滎陽:共產黨員成為疫情防控主力軍']);
+  const highlighted = await marks();
+  expect(highlighted.length).toBeGreaterThan(0);
+  expect(new Set(highlighted)).toEqual(new Set(['鄭凱']));
+  expect(await page.locator('#status').innerText()).toContain('共 1 条结果');
+});
+
+test('a facet filter narrows the results', async () => {
+  await open('/?q=疫情');
+  const before = await hitTitles();
+  expect(before.length).toBeGreaterThan(1);
+  await page.screenshot({ path: join(SCREENSHOTS, 'search-results.png'), fullPage: true });
+
+  // From the keyboard: focus the checkbox, toggle it with Space.
+  const facet = page.getByRole('checkbox', { name: /映象網/ });
+  await facet.focus();
+  await page.keyboard.press('Space');
+  await page.waitForURL(/source=/);
+  await settled();
+
+  const after = await hitTitles();
+  expect(after.length).toBeGreaterThan(0);
+  expect(after.length).toBeLessThan(before.length);
+  for (const meta of await page.locator('#results .hit .meta').allInnerTexts()) {
+    expect(meta).toContain('映象網');
+  }
+  // The re-rendered facet keeps its state and the keyboard focus.
+  expect(await page.getByRole('checkbox', { name: /映象網/ }).isChecked()).toBe(true);
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+    '映象網',
+  );
+});
+
+test('the 简/繁 switch changes the script of titles and fragments', async () => {
+  await open('/?q=郑凯');
+  expect(await marks()).toContain('鄭凱');
+  expect((await fragments()).join('')).toMatch(/[鄭滎陽]/);
+
+  await page.getByRole('radio', { name: '简' }).check();
+  await page.waitForURL(/script=simplified/);
+  await settled();
+  expect(new Set(await marks())).toEqual(new Set(['郑凯']));
+  expect((await fragments()).join('')).not.toMatch(/[鄭滎陽]/);
+  expect(await hitTitles()).toEqual(['荥阳:共产党员成为疫情防控主力军']);
+
+  // And the other way: an article written in Simplified, shown in Traditional.
+  await open('/?q=阳谷');
+  expect((await fragments()).join('')).toContain('阳谷');
+  await page.getByRole('radio', { name: '繁' }).check();
+  await page.waitForURL(/script=traditional/);
+  await settled();
+  const traditional = (await fragments()).join('');
+  expect(traditional).toContain('陽谷');
+  expect(traditional).not.toContain('阳谷');
+});
+
+test('a result opens the article view, and Escape returns to the results', async () => {
+  await open('/?q=郑凯');
+  await page.locator('#results .hit h2 a').first().click();
+  await page.waitForURL(/article=/);
+  await settled();
+
+  const article = page.locator('#article');
+  expect(await article.isVisible()).toBe(true);
+  expect(await page.locator('#results').isVisible()).toBe(false);
+  expect(await article.locator('h2').innerText()).toBe('滎陽:共產黨員成為疫情防控主力軍');
+  expect(await article.locator('.meta').first().innerText()).toContain('映象網');
+  expect(await article.locator('p').allInnerTexts()).toEqual(
+    expect.arrayContaining([expect.stringContaining('鄭凱駕車前往防疫服務站')]),
+  );
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('article');
+  await page.screenshot({ path: join(SCREENSHOTS, 'article.png') });
+
+  await page.keyboard.press('Escape');
+  await page.waitForURL((url) => !url.searchParams.has('article'));
+  await settled();
+  expect(await hitTitles()).toEqual(['滎陽:共產黨員成為疫情防控主力軍']);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-article'))).toEqual(
+    expect.any(String),
+  );
+});
+
+test('the page loads nothing from outside this server', () => {
+  expect(requested.length).toBeGreaterThan(0);
+  expect(requested.filter((url) => !url.startsWith(base) && !url.startsWith('data:'))).toEqual([]);
+});

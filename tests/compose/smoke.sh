@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Compose smoke test: brings docker-compose.yml up the way scripts/serve.sh does, under
+# its own project name and a free host port, waits for /readyz through the published
+# port, searches 郑凯 and checks that seed 000 (滎陽:共產黨員成為疫情防控主力軍, which
+# writes 鄭凱) comes back, checks that only the API is published and that it runs as a
+# non-root user, then removes everything with `down -v`. Prints the time from `up` to
+# ready. CI runs it from .ci/run.
+set -euo pipefail
+. "$(dirname "$0")/../../scripts/lib.sh"
+cd "$ROOT"
+
+READY_TIMEOUT_S=${READY_TIMEOUT_S:-300}
+
+ensure_node
+prepare_compose
+export COMPOSE_PROJECT_NAME="cjk-smoke-$$"
+API_PORT="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
+export API_PORT
+base="http://127.0.0.1:$API_PORT"
+
+fail() {
+  log "FAIL: $*"
+  "${COMPOSE[@]}" ps >&2 || true
+  "${COMPOSE[@]}" logs --no-color --tail 40 >&2 || true
+  exit 1
+}
+cleanup() {
+  stop_podman_healthchecks
+  "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || log "down -v failed for project $COMPOSE_PROJECT_NAME"
+}
+start_podman_healthchecks
+trap cleanup EXIT
+
+timed "build the API image" "${COMPOSE[@]}" build
+
+log "up (project $COMPOSE_PROJECT_NAME, API on port $API_PORT)"
+start_ms=$(date +%s%3N)
+"${COMPOSE[@]}" up -d || fail "up"
+until curl -fsS --max-time 2 "$base/readyz" >/dev/null 2>&1; do
+  (($(date +%s%3N) - start_ms < READY_TIMEOUT_S * 1000)) || fail "not ready after $READY_TIMEOUT_S s"
+  sleep 0.5
+done
+ready_s=$(awk -v ms=$(($(date +%s%3N) - start_ms)) 'BEGIN { printf "%.1f", ms / 1000 }')
+log "compose stack: from up to ready in $ready_s s"
+
+# 郑凯 (Simplified) must find seed 000, which writes 鄭凱 (Traditional), highlighted.
+curl -fsS --max-time 10 --get --data-urlencode 'q=郑凯' "$base/api/search" >"/tmp/$COMPOSE_PROJECT_NAME.json" ||
+  fail "search request"
+node -e '
+  const res = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const seed = res.hits.find((h) => h.path.includes("000_") || h.title.includes("滎陽"));
+  if (!seed) throw new Error(`seed 000 not among ${res.total} hits: ${JSON.stringify(res.hits.map((h) => h.title))}`);
+  if (!seed.fragments.some((f) => f.includes("<mark>鄭凱</mark>"))) throw new Error("no <mark>鄭凱</mark> fragment");
+  console.error(`郑凯: ${res.total} hit(s), seed 000 "${seed.title}"`);
+' "/tmp/$COMPOSE_PROJECT_NAME.json" || fail "search result"
+rm -f "/tmp/$COMPOSE_PROJECT_NAME.json"
+
+curl -fsS --max-time 5 "$base/" | grep -q '<form' || fail "no search page at /"
+
+es_id="$("${COMPOSE[@]}" ps -q elasticsearch)"
+[ -z "$(docker port "$es_id")" ] || fail "Elasticsearch publishes a port: $(docker port "$es_id")"
+api_uid="$(docker exec "$("${COMPOSE[@]}" ps -q api)" id -u)"
+[ "$api_uid" != 0 ] || fail "the API runs as root"
+
+log "compose smoke test passed (up to ready: $ready_s s)"
