@@ -1,0 +1,240 @@
+// `npm run bench:index`: indexing throughput of the full pipeline (normalize, map, bulk,
+// swap the alias) against the same documents bulk-loaded straight into Elasticsearch with
+// the same definition, at 10k, 100k and all documents. Prints numbers; never fails on them.
+import type { Client } from '@elastic/elasticsearch';
+import { DEFAULT_BATCH } from '../src/index/indexer';
+import { type BenchInput, inputFor, prepareCorpus, totalDocs } from './lib/corpus';
+import { elasticCpuMs } from './lib/cpu';
+import { describeMachine } from './lib/machine';
+import { benchOptions, elasticOptions, type Size } from './lib/options';
+import { log, machineLine, markdownTable, writeResults } from './lib/results';
+import { round } from './lib/stats';
+import type { LoadRequest } from './lib/load-child';
+import { loaderOverheadMiB, runLoadChild } from './lib/loader';
+import { runCleanups, startElasticsearch } from './lib/stack';
+import { formatValue, renderChart } from './lib/svg';
+
+/** Index-level figures, read after the load. */
+interface IndexStats {
+  docs: number;
+  segments: number;
+  storeBytes: number;
+}
+
+interface LoadFigures {
+  docs: number;
+  seconds: number;
+  docsPerSecond: number;
+  megabytesPerSecond: number;
+  /** Input bytes read: the articles' files (pipeline) or the bulk bodies (raw). */
+  inputBytes: number;
+  baseRssMiB: number;
+  peakRssMiB: number;
+  /** CPU seconds of the loading process and of Elasticsearch during the load. */
+  loaderCpuSeconds: number;
+  elasticCpuSeconds: number;
+  failed: number;
+  error?: string;
+  asIs: IndexStats;
+  merged: IndexStats;
+  bytesPerDocAsIs: number;
+  bytesPerDocMerged: number;
+}
+
+const MiB = 2 ** 20;
+
+async function indexStats(client: Client, index: string): Promise<IndexStats> {
+  const stats = await client.indices.stats({ index, metric: ['docs', 'store', 'segments'] });
+  const primaries = stats._all.primaries!;
+  return {
+    docs: primaries.docs?.count ?? 0,
+    segments: primaries.segments?.count ?? 0,
+    storeBytes: primaries.store?.size_in_bytes ?? 0,
+  };
+}
+
+async function measure(
+  client: Client,
+  esUrl: string,
+  mode: LoadRequest['mode'],
+  target: string,
+  input: BenchInput,
+  profile: boolean,
+): Promise<LoadFigures> {
+  const cpuBefore = await elasticCpuMs(client);
+  const paths = mode === 'pipeline' ? input.paths : input.rawPaths;
+  const result = await runLoadChild(
+    { mode, esUrl, target, paths },
+    profile ? `${mode}-${input.docs}.cpuprofile` : undefined,
+  );
+  const elasticCpu = (await elasticCpuMs(client)) - cpuBefore;
+  const asIs = await indexStats(client, target);
+  // One segment: the size the index settles at, free of merge timing.
+  await client.indices.forcemerge({ index: target, max_num_segments: 1 });
+  await client.indices.flush({ index: target });
+  const merged = await indexStats(client, target);
+  const seconds = result.elapsedMs / 1000;
+  const inputBytes = mode === 'pipeline' ? input.bytes : input.rawBytes;
+  return {
+    docs: result.docs,
+    seconds: round(seconds),
+    docsPerSecond: round(result.docs / seconds, 0),
+    megabytesPerSecond: round(inputBytes / MiB / seconds),
+    inputBytes,
+    baseRssMiB: round(result.baseRssBytes / MiB, 0),
+    peakRssMiB: round(result.peakRssBytes / MiB, 0),
+    loaderCpuSeconds: round(result.cpuMs / 1000, 1),
+    elasticCpuSeconds: round(elasticCpu / 1000, 1),
+    failed: result.failed,
+    error: result.error,
+    asIs,
+    merged,
+    bytesPerDocAsIs: round(asIs.storeBytes / Math.max(asIs.docs, 1), 0),
+    bytesPerDocMerged: round(merged.storeBytes / Math.max(merged.docs, 1), 0),
+  };
+}
+
+/** Deletes the indices matching a pattern, by name (the engine refuses wildcard deletes). */
+async function dropIndices(client: Client, pattern: string): Promise<void> {
+  const found = await client.indices.get({
+    index: pattern,
+    allow_no_indices: true,
+    ignore_unavailable: true,
+  });
+  const names = Object.keys(found);
+  if (names.length > 0) await client.indices.delete({ index: names });
+}
+
+function sizeLabel(size: Size, docs: number): string {
+  if (size === 'all') return `all (${docs})`;
+  return size >= 1000 ? `${size / 1000}k` : String(size);
+}
+
+async function main(): Promise<void> {
+  const options = benchOptions();
+  const manifest = await prepareCorpus(log);
+  const es = await startElasticsearch(elasticOptions(), log);
+  const machine = describeMachine(es);
+  const { client } = es;
+  const prefix = `bench-index-${process.pid}`;
+
+  // Warm-up: a first load pays for the JVM's compilation and the page cache; not measured.
+  log('warm-up load');
+  const warmup = inputFor(manifest, 1);
+  await runLoadChild({
+    mode: 'raw',
+    esUrl: es.url,
+    target: `${prefix}-warmup`,
+    paths: warmup.rawPaths,
+  });
+  await dropIndices(client, `${prefix}-warmup`);
+
+  const runs = [];
+  for (const size of options.sizes) {
+    const input = inputFor(manifest, size);
+    const label = sizeLabel(size, input.docs);
+    log(`${label}: raw bulk load of ${input.docs} documents`);
+    const raw = await measure(client, es.url, 'raw', `${prefix}-raw`, input, false);
+    await dropIndices(client, `${prefix}-raw`);
+    log(`${label}: ${raw.docsPerSecond} docs/s raw; now the pipeline`);
+    const pipeline = await measure(
+      client,
+      es.url,
+      'pipeline',
+      `${prefix}-pipeline`,
+      input,
+      options.profile,
+    );
+    await dropIndices(client, `${prefix}-pipeline*`);
+    const ratio = round(pipeline.docsPerSecond / raw.docsPerSecond, 3);
+    log(`${label}: ${pipeline.docsPerSecond} docs/s through the pipeline, ${ratio} of raw`);
+    runs.push({ size: label, docs: input.docs, pipeline, raw, ratio });
+  }
+
+  const target = 0.7;
+  const json = {
+    bench: 'index',
+    machine,
+    corpus: {
+      source: `chinese-poetry ${manifest.poetryVersion} + ${manifest.seeds.docs} seeds`,
+      documents: totalDocs(manifest),
+      scripts: manifest.scripts,
+      leftOut: manifest.skipped,
+    },
+    method: {
+      batch: DEFAULT_BATCH,
+      requestsInFlight: 1,
+      raw: 'bulk bodies prepared at conversion, sent as they are with the same batch limits, one request in flight, refresh off during the load',
+      time: 'from the start of the load to the alias swap (pipeline) or the final refresh (raw), in the loading process, startup excluded',
+      memory: `peak resident set (VmHWM) of the loading process; base is before the load, modules loaded; both include the TypeScript loader the bench runs them under (${loaderOverheadMiB()} MiB measured now), which a compiled npm run index does not carry`,
+      size: 'primaries store size: as left by the load (refreshed) and after a force merge to one segment',
+    },
+    target: { pipelineOverRaw: target },
+    runs,
+  };
+
+  const categories = runs.map((r) => r.size);
+  const svg = renderChart('Indexing: our pipeline vs a raw bulk load', machineLine(machine), [
+    {
+      title: 'Throughput',
+      unit: 'documents / s',
+      categories,
+      series: [
+        { name: 'pipeline', values: runs.map((r) => r.pipeline.docsPerSecond) },
+        { name: 'raw bulk', values: runs.map((r) => r.raw.docsPerSecond) },
+      ],
+    },
+    {
+      title: 'Pipeline throughput as a share of raw bulk',
+      unit: 'ratio',
+      categories,
+      series: [{ name: 'pipeline / raw', values: runs.map((r) => r.ratio) }],
+      target: { value: target, label: `target ${target}` },
+    },
+    {
+      title: 'Peak memory of the loading process',
+      unit: 'MiB',
+      categories,
+      series: [
+        { name: 'pipeline', values: runs.map((r) => r.pipeline.peakRssMiB) },
+        { name: 'raw bulk', values: runs.map((r) => r.raw.peakRssMiB) },
+      ],
+    },
+  ]);
+  const markdown = [
+    markdownTable(
+      [
+        'documents',
+        'pipeline docs/s',
+        'MB/s',
+        'raw docs/s',
+        'pipeline / raw',
+        'peak RSS',
+        'bytes/doc (merged)',
+      ],
+      runs.map((r) => [
+        r.size,
+        formatValue(r.pipeline.docsPerSecond),
+        r.pipeline.megabytesPerSecond,
+        formatValue(r.raw.docsPerSecond),
+        `${r.ratio} (target ≥ ${target})`,
+        `${r.pipeline.peakRssMiB} MiB`,
+        r.pipeline.bytesPerDocMerged,
+      ]),
+    ),
+    '',
+    machineLine(machine),
+    '',
+  ].join('\n');
+  for (const file of await writeResults('index', options.out, { json, svg, markdown })) {
+    log(`wrote ${file}`);
+  }
+  process.stdout.write(`\n${markdown}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => runCleanups());

@@ -1,0 +1,59 @@
+// Known-item queries for bench:relevance: a span of 4 to 8 characters from one line of a
+// poem, to be searched for in either script. Pure.
+import type { Article } from '../../src/article';
+import { randomInt } from './random';
+
+export const SPAN = { min: 4, max: 8 } as const;
+
+/** Runs of Han characters: a span never straddles punctuation, as a typed quote would not. */
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+export interface KnownItem {
+  id: string;
+  title: string;
+  script: Article['script'];
+  /** The span as the poem writes it. */
+  span: string;
+}
+
+/**
+ * A span of one line of the article: a random line holding a run of at least SPAN.min Han
+ * characters, a random such run in it, a random length and start within it. Undefined when no
+ * line has such a run.
+ */
+export function pickSpan(lines: readonly string[], random: () => number): string | undefined {
+  const runs = lines.map((line) =>
+    (line.match(HAN_RUN) ?? []).map((run) => [...run]).filter((run) => run.length >= SPAN.min),
+  );
+  const usable = runs.filter((lineRuns) => lineRuns.length > 0);
+  if (usable.length === 0) return undefined;
+  const lineRuns = usable[randomInt(random, 0, usable.length - 1)]!;
+  const run = lineRuns[randomInt(random, 0, lineRuns.length - 1)]!;
+  const length = randomInt(random, SPAN.min, Math.min(SPAN.max, run.length));
+  const start = randomInt(random, 0, run.length - length);
+  return run.slice(start, start + length).join('');
+}
+
+/** The 1-based rank of `id` among the hits' ids, or undefined when it is not among them. */
+export function rankOf(id: string, hitIds: readonly string[]): number | undefined {
+  const i = hitIds.indexOf(id);
+  return i === -1 ? undefined : i + 1;
+}
+
+export interface RankSummary {
+  queries: number;
+  /** Mean reciprocal rank, counting a miss (not in the top k) as 0. */
+  mrr: number;
+  /** Share of queries whose item is in the top k. */
+  recall: number;
+}
+
+export function summarizeRanks(ranks: readonly (number | undefined)[], k: number): RankSummary {
+  const found = ranks.filter((r): r is number => r !== undefined && r <= k);
+  const reciprocal = found.reduce((sum, r) => sum + 1 / r, 0);
+  return {
+    queries: ranks.length,
+    mrr: ranks.length > 0 ? reciprocal / ranks.length : NaN,
+    recall: ranks.length > 0 ? found.length / ranks.length : NaN,
+  };
+}

@@ -1,0 +1,100 @@
+// What a bench run is told: the flags of its command line and the environment variables it
+// shares with the test harness (ES_URL, ES_IMAGE). Read here, once, for all three benches.
+import { parseArgs } from 'node:util';
+
+export interface ElasticOptions {
+  /** An existing cluster to use instead of starting a container. */
+  url?: string;
+  /** The image to start (scripts/lib.sh choose_es_image sets it for bench/run.sh). */
+  image?: string;
+  javaOpts: string;
+}
+
+export function elasticOptions(env: NodeJS.ProcessEnv = process.env): ElasticOptions {
+  return {
+    url: env.ES_URL || undefined,
+    image: env.ES_IMAGE || undefined,
+    // Twice the tests' heap: the full corpus and 32 concurrent searches run in it.
+    javaOpts: env.BENCH_ES_JAVA_OPTS || '-Xms2g -Xmx2g',
+  };
+}
+
+export type Size = number | 'all';
+
+function positiveInt(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`--${name} wants a positive integer: ${text}`);
+  return n;
+}
+
+function size(name: string, text: string): Size {
+  return text === 'all' ? 'all' : positiveInt(name, text);
+}
+
+function list<T>(name: string, text: string, read: (name: string, text: string) => T): T[] {
+  return text.split(',').map((part) => read(name, part.trim()));
+}
+
+export interface BenchOptions {
+  /** bench:index: the corpus sizes, in documents. */
+  sizes: Size[];
+  /** bench:search and bench:relevance: documents in the index they search. */
+  docs: Size;
+  /** bench:search: connections (concurrent requests) per load run. */
+  concurrency: number[];
+  /** bench:search: seconds of load per run, after a warm-up of `warmup` seconds. */
+  duration: number;
+  warmup: number;
+  /** bench:relevance: known items to look for, and the seed they are drawn with. */
+  samples: number;
+  seed: number;
+  /** bench:index: write a CPU profile of each pipeline load to bench/work/profiles. */
+  profile: boolean;
+  /** Where results are written (bench/results by default). */
+  out?: string;
+}
+
+export const USAGE = `flags (all optional):
+  --sizes 10000,100000,all   bench:index corpus sizes (whole thousands, or all)
+  --docs all                 bench:search/bench:relevance index size
+  --concurrency 1,8,32       bench:search connections per run
+  --duration 20 --warmup 5   bench:search seconds per run
+  --samples 2000 --seed 7    bench:relevance known items and their seed
+  --profile                  bench:index: CPU profiles of the pipeline loads (bench/work/profiles)
+  --out DIR                  results folder (default bench/results)
+environment: ES_URL (use that cluster), ES_IMAGE (image to start), BENCH_ES_JAVA_OPTS`;
+
+export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      sizes: { type: 'string', default: '10000,100000,all' },
+      docs: { type: 'string', default: 'all' },
+      concurrency: { type: 'string', default: '1,8,32' },
+      duration: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '5' },
+      samples: { type: 'string', default: '2000' },
+      seed: { type: 'string', default: '7' },
+      out: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  return {
+    sizes: list('sizes', values.sizes, size),
+    docs: size('docs', values.docs),
+    concurrency: list('concurrency', values.concurrency, positiveInt),
+    duration: positiveInt('duration', values.duration),
+    warmup: Number(values.warmup) >= 0 ? Number(values.warmup) : 0,
+    samples: positiveInt('samples', values.samples),
+    seed: positiveInt('seed', values.seed),
+    out: values.out,
+    profile: values.profile,
+  };
+}

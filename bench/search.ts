@@ -1,0 +1,265 @@
+// `npm run bench:search`: latency and throughput of a fixed query mix through the API and,
+// in the same run, the very same searches sent straight to Elasticsearch, at several
+// concurrencies. Prints numbers; never fails on them.
+import type autocannon from 'autocannon';
+import { prepareCorpus } from './lib/corpus';
+import { elasticCpuMs, ownCpuMs, processCpuMs } from './lib/cpu';
+import { buildSearchIndex } from './lib/loader';
+import { type LoadRunResult, runLoad } from './lib/load-generator';
+import { describeMachine } from './lib/machine';
+import { benchOptions, elasticOptions } from './lib/options';
+import { apiPath, elasticBody, QUERY_MIX, type QueryKind } from './lib/queries';
+import { log, machineLine, markdownTable, writeResults } from './lib/results';
+import { round, summarizeLatencies } from './lib/stats';
+import { runCleanups, startApi, startElasticsearch, type Elastic } from './lib/stack';
+import { formatValue, renderChart } from './lib/svg';
+
+const TARGETS = { apiAddsP50Ms: 2, throughputRatioAt8: 0.85 };
+
+type Target = 'api' | 'elasticsearch';
+
+interface Run {
+  target: Target;
+  connections: number;
+  seconds: number;
+  throughput: number;
+  latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };
+  requests: number;
+  failures: number;
+  /** Cores busy on average during the run, per process. */
+  cores: { elasticsearch: number; api?: number; loadGenerator: number };
+  /** p50 per query kind (ms). */
+  p50ByKind: Record<string, number>;
+}
+
+function p50ByKind(result: LoadRunResult): Record<string, number> {
+  const kinds = new Map<QueryKind, number[]>();
+  result.byRequest.forEach((latencies, i) => {
+    const kind = QUERY_MIX[i]!.kind;
+    kinds.set(kind, [...(kinds.get(kind) ?? []), ...latencies]);
+  });
+  return Object.fromEntries(
+    [...kinds].map(([kind, latencies]) => [kind, round(summarizeLatencies(latencies).p50)]),
+  );
+}
+
+async function measured(
+  es: Elastic,
+  apiPid: number,
+  target: Target,
+  url: string,
+  requests: autocannon.Request[],
+  connections: number,
+  seconds: number,
+): Promise<Run> {
+  const before = { es: await elasticCpuMs(es.client), api: processCpuMs(apiPid), own: ownCpuMs() };
+  const result = await runLoad(url, requests, connections, seconds);
+  const esCpu = (await elasticCpuMs(es.client)) - before.es;
+  const apiAfter = processCpuMs(apiPid);
+  const apiCpu =
+    before.api !== undefined && apiAfter !== undefined ? apiAfter - before.api : undefined;
+  const busy = (ms: number) => round(ms / 1000 / result.seconds);
+  const { latency } = result;
+  return {
+    target,
+    connections,
+    seconds: result.seconds,
+    throughput: round(result.throughput, 1),
+    latencyMs: {
+      mean: round(latency.mean),
+      p50: round(latency.p50),
+      p95: round(latency.p95),
+      p99: round(latency.p99),
+      max: round(latency.max),
+    },
+    requests: latency.count,
+    failures: result.non2xx + result.errors + result.timeouts,
+    cores: {
+      elasticsearch: busy(esCpu),
+      ...(target === 'api' && apiCpu !== undefined && { api: busy(apiCpu) }),
+      loadGenerator: busy(ownCpuMs() - before.own),
+    },
+    p50ByKind: p50ByKind(result),
+  };
+}
+
+/** Each query once through both targets: both must answer 200, with the same total. */
+async function checkQueries(apiUrl: string, esUrl: string, alias: string) {
+  const checks = [];
+  for (const query of QUERY_MIX) {
+    const api = await fetch(`${apiUrl}${apiPath(query)}`);
+    const apiBody = (await api.json()) as { total?: number };
+    const es = await fetch(`${esUrl}/${alias}/_search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(elasticBody(query, alias)),
+    });
+    const esBody = (await es.json()) as { hits?: { total?: { value: number } } };
+    const esTotal = esBody.hits?.total?.value;
+    if (api.status !== 200 || es.status !== 200 || apiBody.total !== esTotal) {
+      throw new Error(
+        `query ${JSON.stringify(query.params)}: API ${api.status} total ${apiBody.total}, ` +
+          `Elasticsearch ${es.status} total ${esTotal}`,
+      );
+    }
+    checks.push({ kind: query.kind, ...query.params, total: apiBody.total });
+  }
+  return checks;
+}
+
+async function main(): Promise<void> {
+  const options = benchOptions();
+  const manifest = await prepareCorpus(log);
+  const es = await startElasticsearch(elasticOptions(), log);
+  const machine = describeMachine(es);
+  const alias = `bench-search-${process.pid}`;
+  log(`indexing ${options.docs} documents through the pipeline`);
+  const built = await buildSearchIndex(es.client, es.url, manifest, options.docs, alias);
+  log(`indexed ${built.docs} documents in ${built.seconds.toFixed(0)} s; starting the API`);
+  const api = await startApi(es.url, alias);
+  const queries = await checkQueries(api.url, es.url, alias);
+
+  const apiRequests: autocannon.Request[] = QUERY_MIX.map((query) => ({
+    method: 'GET',
+    path: apiPath(query),
+  }));
+  const esRequests: autocannon.Request[] = QUERY_MIX.map((query) => ({
+    method: 'POST',
+    path: `/${alias}/_search`,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(elasticBody(query, alias)),
+  }));
+  const targets: Record<Target, { url: string; requests: autocannon.Request[] }> = {
+    api: { url: api.url, requests: apiRequests },
+    elasticsearch: { url: es.url, requests: esRequests },
+  };
+
+  if (options.warmup > 0) {
+    log(`warm-up: ${options.warmup} s on each target`);
+    for (const { url, requests } of Object.values(targets)) {
+      await runLoad(url, requests, 8, options.warmup);
+    }
+  }
+
+  const runs: Run[] = [];
+  for (const [i, connections] of options.concurrency.entries()) {
+    // Alternate which target goes first, so neither always runs on a warmer engine.
+    const order: Target[] = i % 2 === 0 ? ['api', 'elasticsearch'] : ['elasticsearch', 'api'];
+    for (const target of order) {
+      const { url, requests } = targets[target];
+      const run = await measured(es, api.pid, target, url, requests, connections, options.duration);
+      log(
+        `${target} at ${connections}: ${run.throughput} req/s, p50 ${run.latencyMs.p50} ms, ` +
+          `p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms`,
+      );
+      runs.push(run);
+    }
+  }
+
+  const comparisons = options.concurrency.map((connections) => {
+    const a = runs.find((r) => r.target === 'api' && r.connections === connections)!;
+    const e = runs.find((r) => r.target === 'elasticsearch' && r.connections === connections)!;
+    return {
+      connections,
+      apiAddsMs: {
+        p50: round(a.latencyMs.p50 - e.latencyMs.p50),
+        p95: round(a.latencyMs.p95 - e.latencyMs.p95),
+        p99: round(a.latencyMs.p99 - e.latencyMs.p99),
+      },
+      throughputRatio: round(a.throughput / e.throughput, 3),
+    };
+  });
+
+  const json = {
+    bench: 'search',
+    machine,
+    index: { documents: built.docs, segments: 1 },
+    method: {
+      loadGenerator: `autocannon ${machine.packages.autocannon}, one process with the bench; the API in a child process, Elasticsearch in a container`,
+      durationSeconds: options.duration,
+      warmupSeconds: options.warmup,
+      latency: 'per response, measured by the load generator (hrtime), nearest-rank percentiles',
+      elasticsearch:
+        'the same search bodies the API builds (its schema and query builder), POSTed to /<alias>/_search',
+    },
+    targets: TARGETS,
+    queries,
+    runs,
+    comparisons,
+  };
+
+  const categories = options.concurrency.map((c) => `${c} conn.`);
+  const series = (target: Target, pick: (r: Run) => number) => ({
+    name: target === 'api' ? 'API' : 'Elasticsearch',
+    values: options.concurrency.map((c) =>
+      pick(runs.find((r) => r.target === target && r.connections === c)!),
+    ),
+  });
+  const svg = renderChart(
+    `Search: API vs Elasticsearch direct (${built.docs} documents)`,
+    machineLine(machine),
+    [
+      {
+        title: 'Throughput',
+        unit: 'requests / s',
+        categories,
+        series: [series('api', (r) => r.throughput), series('elasticsearch', (r) => r.throughput)],
+      },
+      ...(['p50', 'p95', 'p99'] as const).map((p) => ({
+        title: `Latency ${p}`,
+        unit: 'ms',
+        categories,
+        series: [
+          series('api', (r) => r.latencyMs[p]),
+          series('elasticsearch', (r) => r.latencyMs[p]),
+        ],
+      })),
+    ],
+  );
+  const markdown = [
+    markdownTable(
+      [
+        'connections',
+        'API req/s',
+        'ES req/s',
+        'ratio',
+        'API p50/p95/p99 ms',
+        'ES p50/p95/p99 ms',
+        'API adds (p50)',
+      ],
+      comparisons.map((c) => {
+        const a = runs.find((r) => r.target === 'api' && r.connections === c.connections)!;
+        const e = runs.find(
+          (r) => r.target === 'elasticsearch' && r.connections === c.connections,
+        )!;
+        const lat = (r: Run) => `${r.latencyMs.p50} / ${r.latencyMs.p95} / ${r.latencyMs.p99}`;
+        return [
+          c.connections,
+          formatValue(a.throughput),
+          formatValue(e.throughput),
+          c.throughputRatio,
+          lat(a),
+          lat(e),
+          `${c.apiAddsMs.p50} ms`,
+        ];
+      }),
+    ),
+    '',
+    `Targets: API adds ≤ ${TARGETS.apiAddsP50Ms} ms at p50; ≥ ${TARGETS.throughputRatioAt8} of direct throughput at 8 connections. ` +
+      `${built.docs} documents, ${QUERY_MIX.length} queries, ${options.duration} s per run.`,
+    '',
+    machineLine(machine),
+    '',
+  ].join('\n');
+  for (const file of await writeResults('search', options.out, { json, svg, markdown })) {
+    log(`wrote ${file}`);
+  }
+  process.stdout.write(`\n${markdown}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => runCleanups());
