@@ -82,6 +82,16 @@ describe('shapeSearchResponse', () => {
     });
   });
 
+  it('joins highlights that touch', () => {
+    const res = shapeSearchResponse(
+      response([
+        hit('a', '疫情', { body: ['在<mark>防控</mark><mark>疫情</mark>一线 <mark>防控</mark>'] }),
+      ]),
+      request,
+    );
+    expect(res.hits[0]!.fragments).toEqual(['在<mark>防控疫情</mark>一线 <mark>防控</mark>']);
+  });
+
   it('escapes a title that has no highlight', () => {
     const res = shapeSearchResponse(response([hit('a', '同心战"疫" <b>')]), request);
     expect(res.hits[0]!.title_html).toBe('同心战&quot;疫&quot; &lt;b&gt;');

@@ -43,14 +43,21 @@ function yearFacet(agg: estypes.AggregationsAggregate | undefined): Facet {
     : [];
 }
 
+/** Joins highlights that touch (<mark>防控</mark><mark>疫情</mark>), which the highlighter
+ * leaves apart when they come from different terms. */
+export function joinAdjacentMarks(html: string): string {
+  return html.replaceAll('</mark><mark>', '');
+}
+
 export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScript): SearchHit {
   const doc = hit._source!;
   const title = hit.highlight?.title?.[0] ?? escapeHtml(doc.title);
+  const html = (fragment: string) => convertHtml(joinAdjacentMarks(fragment), out);
   return {
     id: doc.id,
     title: convertText(doc.title, out),
-    title_html: convertHtml(title, out),
-    fragments: (hit.highlight?.body ?? []).map((f) => convertHtml(f, out)),
+    title_html: html(title),
+    fragments: (hit.highlight?.body ?? []).map(html),
     source: doc.source ?? null,
     place: doc.place ?? null,
     published_at: doc.published_at ?? null,

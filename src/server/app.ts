@@ -9,7 +9,17 @@ import { routes, type Deps } from './routes';
 /** Where a static search page may live (served at /), checked in under src/. */
 export const PUBLIC_DIR = join(ROOT, 'src', 'server', 'public');
 
-export function createApp(deps: Deps, publicDir = PUBLIC_DIR): express.Express {
+export interface AppOptions extends Deps {
+  publicDir?: string;
+  /** Where failures are logged (the console unless a test listens). */
+  log?: Pick<Console, 'warn' | 'error'>;
+}
+
+export function createApp({
+  publicDir = PUBLIC_DIR,
+  log = console,
+  ...deps
+}: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(routes(deps));
@@ -28,9 +38,8 @@ export function createApp(deps: Deps, publicDir = PUBLIC_DIR): express.Express {
     // The reason goes to the log, never to the client: a line for an engine that is down or
     // slow (expected, and it can be frequent), everything for a bug.
     const line = `${req.method} ${req.originalUrl}: ${http.status}`;
-    if (http.status === 503)
-      console.warn(`${line} ${(err as Error).name}: ${(err as Error).message}`);
-    else if (http.status >= 500) console.error(line, err);
+    if (http.status === 503) log.warn(`${line} ${(err as Error).name}: ${(err as Error).message}`);
+    else if (http.status >= 500) log.error(line, err);
     res.status(http.status).json(http.body);
   };
   app.use(onError);

@@ -1,0 +1,187 @@
+// 400, 404 and 503 on the real app: a real engine, a port where nothing listens, and a
+// server that accepts connections and never answers.
+import type { Client } from '@elastic/elasticsearch';
+import { createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { createClient } from '../../src/server/elastic';
+import { errorResponseSchema, type ErrorResponse } from '../../src/search/wire';
+import { testClient, testIndexName } from '../support/es';
+import { getJson, startApp, type RunningApp } from './harness';
+import { indexSeeds, type IndexedSeeds } from './seeds';
+
+// jest ignores the project's testTimeout (5 s default); indexing and the timeout cases need more.
+jest.setTimeout(60_000);
+
+let client: Client;
+let seeds: IndexedSeeds;
+let app: RunningApp;
+
+beforeAll(async () => {
+  client = testClient();
+  seeds = await indexSeeds(client, 'api-errors');
+  app = await startApp(client, seeds.alias);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await seeds?.remove();
+  await client?.close();
+});
+
+async function expectError(url: string, status: number, error: string): Promise<ErrorResponse> {
+  const res = await getJson<ErrorResponse>(url);
+  expect(res.status).toBe(status);
+  expect(res.contentType).toMatch(/^application\/json/);
+  const body = errorResponseSchema.parse(res.body);
+  expect(body.error).toBe(error);
+  expect(JSON.stringify(body)).not.toMatch(/\.ts:\d|at .*\(|Exception/);
+  return body;
+}
+
+describe('400: an invalid parameter is named', () => {
+  test.each([
+    ['size=500', 'size'],
+    ['page=0', 'page'],
+    ['page=2000&size=10', 'page'],
+    ['sort=random', 'sort'],
+    ['from=2020-13-01', 'from'],
+    ['output_script=martian', 'output_script'],
+    ['script=latin', 'script'],
+    ['cursor=not-a-cursor', 'cursor'],
+    ['q=%E7%96%AB&fields=title', 'fields'],
+    ['q[]=x', 'q[]'],
+  ])('GET /api/search?%s names %s', async (query, parameter) => {
+    const body = await expectError(`${app.url}/api/search?${query}`, 400, 'invalid_parameter');
+    expect(body.parameter).toBe(parameter);
+  });
+
+  test('a cursor made for another query is refused', async () => {
+    const first = await getJson<{ next_cursor: string }>(`${app.url}/api/search?q=疫&size=1`);
+    const cursor = first.body.next_cursor;
+    expect(cursor).toEqual(expect.any(String));
+    const body = await expectError(
+      `${app.url}/api/search?q=党员&size=1&cursor=${cursor}`,
+      400,
+      'invalid_parameter',
+    );
+    expect(body.parameter).toBe('cursor');
+  });
+
+  test('an id with characters ids never have', async () => {
+    const body = await expectError(`${app.url}/api/articles/a.b`, 400, 'invalid_parameter');
+    expect(body.parameter).toBe('id');
+  });
+
+  test('a malformed escape in the path', async () => {
+    await expectError(`${app.url}/api/articles/%E0%A4%A`, 400, 'bad_request');
+  });
+});
+
+describe('404', () => {
+  test('an unknown article id', async () => {
+    await expectError(`${app.url}/api/articles/no-such-article`, 404, 'not_found');
+  });
+
+  test('an unknown route', async () => {
+    await expectError(`${app.url}/api/nothing-here`, 404, 'not_found');
+  });
+});
+
+describe('health', () => {
+  test('healthz and readyz answer 200 with the engine and the alias there', async () => {
+    expect((await getJson(`${app.url}/healthz`)).status).toBe(200);
+    expect(await getJson(`${app.url}/readyz`)).toMatchObject({
+      status: 200,
+      body: { status: 'ready' },
+    });
+  });
+
+  test('with no alias: not ready, and searches answer 503', async () => {
+    const missing = await startApp(client, testIndexName('absent'));
+    try {
+      expect(await getJson(`${missing.url}/readyz`)).toMatchObject({
+        status: 503,
+        body: { status: 'not_ready' },
+      });
+      await expectError(`${missing.url}/api/search?q=疫`, 503, 'unavailable');
+      expect((await getJson(`${missing.url}/healthz`)).status).toBe(200);
+    } finally {
+      await missing.close();
+    }
+  });
+});
+
+describe('503 when Elasticsearch is down or slow', () => {
+  const TIMEOUT_MS = 1000;
+
+  /** A TCP server on a free port; `hang` keeps every connection open and silent. */
+  async function listen(hang: boolean): Promise<{ port: number; close(): Promise<void> }> {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      if (!hang) return socket.destroy();
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      close: () => {
+        // close() waits for open connections, so end the silent ones first.
+        sockets.forEach((s) => s.destroy());
+        return new Promise((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  async function appAt(port: number): Promise<{ app: RunningApp; client: Client }> {
+    const down = createClient({ ES_URL: `http://127.0.0.1:${port}`, ES_TIMEOUT_MS: TIMEOUT_MS });
+    return { app: await startApp(down, 'articles'), client: down };
+  }
+
+  async function expectUnavailable(base: string) {
+    for (const path of ['/api/search?q=疫', '/api/articles/abc']) {
+      const started = performance.now();
+      await expectError(`${base}${path}`, 503, 'unavailable');
+      // Within the configured timeout, with a margin for a loaded machine, never a hang.
+      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS + 1500);
+    }
+    expect(await getJson(`${base}/readyz`)).toMatchObject({ status: 503 });
+    expect((await getJson(`${base}/healthz`)).status).toBe(200);
+  }
+
+  /** The reason went to the log, one line per failed request. */
+  function expectLogged(app: RunningApp, reason: RegExp) {
+    expect(app.logged).toHaveLength(2);
+    for (const line of app.logged) expect(line).toMatch(reason);
+  }
+
+  test('nothing listens on the port', async () => {
+    // Take a free port, then free it again.
+    const { port, close } = await listen(false);
+    await close();
+    const { app: down, client: downClient } = await appAt(port);
+    try {
+      await expectUnavailable(down.url);
+      expectLogged(down, /: 503 ConnectionError: .*ECONNREFUSED/);
+    } finally {
+      await down.close();
+      await downClient.close();
+    }
+  });
+
+  test('a server accepts and never answers', async () => {
+    const { port, close } = await listen(true);
+    const { app: slow, client: slowClient } = await appAt(port);
+    try {
+      const started = performance.now();
+      await expectUnavailable(slow.url);
+      // It did wait for the timeout: the 503 came from the timeout, not a refused connection.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(2 * TIMEOUT_MS);
+      expectLogged(slow, /: 503 TimeoutError: /);
+    } finally {
+      await slow.close();
+      await slowClient.close();
+      await close();
+    }
+  });
+});

@@ -1,0 +1,87 @@
+// The OpenAPI document the API serves is true to it: every path answers, with a status the
+// document lists, and every documented parameter is accepted.
+import type { Client } from '@elastic/elasticsearch';
+import { testClient } from '../support/es';
+import { getJson, startApp, type RunningApp } from './harness';
+import { indexSeeds, type IndexedSeeds } from './seeds';
+
+interface Parameter {
+  name: string;
+  in: 'query' | 'path';
+  schema: { type?: string; enum?: string[]; default?: unknown; items?: { enum?: string[] } };
+}
+interface Operation {
+  parameters?: Parameter[];
+  responses: Record<string, unknown>;
+}
+interface Document {
+  openapi: string;
+  paths: Record<string, { get: Operation }>;
+}
+
+// jest ignores the project's testTimeout (5 s default); indexing and the timeout cases need more.
+jest.setTimeout(60_000);
+
+let client: Client;
+let seeds: IndexedSeeds;
+let app: RunningApp;
+let doc: Document;
+
+beforeAll(async () => {
+  client = testClient();
+  seeds = await indexSeeds(client, 'api-openapi');
+  app = await startApp(client, seeds.alias);
+  const res = await getJson<Document>(`${app.url}/api/openapi.json`);
+  expect(res.status).toBe(200);
+  doc = res.body;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await seeds?.remove();
+  await client?.close();
+});
+
+/** A valid value for a documented parameter. */
+function sample(p: Parameter): string {
+  if (p.name === 'id') return seeds.ids['000'];
+  const choices = p.schema.enum ?? p.schema.items?.enum;
+  if (choices) return choices[choices.length - 1]!;
+  if (p.name === 'from' || p.name === 'to') return '2020-01-31';
+  if (p.schema.type === 'integer') return '1';
+  return '疫';
+}
+
+test('the document is OpenAPI 3.1', () => {
+  expect(doc.openapi).toBe('3.1.0');
+});
+
+test('every documented path answers 200 with its parameters at their defaults', async () => {
+  for (const [path, { get }] of Object.entries(doc.paths)) {
+    const url = path.replace('{id}', seeds.ids['000']);
+    const res = await getJson(`${app.url}${url}`);
+    expect([path, res.status]).toEqual([path, 200]);
+    expect(Object.keys(get.responses)).toContain('200');
+  }
+});
+
+test('every documented query parameter is accepted on its own', async () => {
+  for (const [path, { get }] of Object.entries(doc.paths)) {
+    const base = `${app.url}${path.replace('{id}', seeds.ids['000'])}`;
+    for (const p of (get.parameters ?? []).filter((p) => p.in === 'query')) {
+      // A cursor is only valid when it came from a response; it is checked in the search tests.
+      if (p.name === 'cursor') continue;
+      const res = await getJson(`${base}?${p.name}=${encodeURIComponent(sample(p))}`);
+      expect([path, p.name, res.status]).toEqual([path, p.name, 200]);
+    }
+  }
+});
+
+test('an undocumented parameter is refused with a status the document lists', async () => {
+  for (const [path, { get }] of Object.entries(doc.paths)) {
+    if (!get.parameters?.length) continue;
+    const res = await getJson(`${app.url}${path.replace('{id}', seeds.ids['000'])}?nope=1`);
+    expect([path, res.status]).toEqual([path, 400]);
+    expect(Object.keys(get.responses)).toContain('400');
+  }
+});

@@ -1,0 +1,239 @@
+// GET /api/search and GET /api/articles/:id on the real engine, the seeds as corpus.
+import type { Client } from '@elastic/elasticsearch';
+import {
+  articleResponseSchema,
+  searchResponseSchema,
+  type ArticleResponse,
+  type SearchResponse,
+} from '../../src/search/wire';
+import { testClient } from '../support/es';
+import { getJson, qs, startApp, type RunningApp } from './harness';
+import { indexSeeds, SEEDS, type IndexedSeeds, type Seed } from './seeds';
+
+// jest ignores the project's testTimeout (5 s default); indexing and the timeout cases need more.
+jest.setTimeout(60_000);
+
+let client: Client;
+let seeds: IndexedSeeds;
+let app: RunningApp;
+
+beforeAll(async () => {
+  client = testClient();
+  seeds = await indexSeeds(client, 'api-search');
+  app = await startApp(client, seeds.alias);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await seeds?.remove();
+  await client?.close();
+});
+
+async function search(params: Parameters<typeof qs>[0]): Promise<SearchResponse> {
+  const res = await getJson<SearchResponse>(`${app.url}/api/search?${qs(params)}`);
+  expect(res.status).toBe(200);
+  // The response is what the OpenAPI document says it is.
+  return searchResponseSchema.parse(res.body);
+}
+
+const seedsOf = (res: SearchResponse): Seed[] => res.hits.map((h) => seeds.seedOf(h.id));
+const hitOf = (res: SearchResponse, seed: Seed) => res.hits.find((h) => h.id === seeds.ids[seed]);
+/** Fragments with the highlight tags taken out: the text that must be escaped. */
+const unmarked = (html: string) => html.replace(/<\/?mark>/g, '');
+
+describe('across scripts', () => {
+  test('郑凯 (Simplified) finds seed 000, which writes 鄭凱, highlighted in Traditional', async () => {
+    const res = await search({ q: '郑凯' });
+    expect(seedsOf(res)).toEqual(['000']);
+    const hit = hitOf(res, '000')!;
+    expect(hit.fragments.join('')).toContain('<mark>鄭凱</mark>');
+    expect(hit.fragments.join('')).not.toContain('郑凯');
+  });
+
+  test('陽穀 (Traditional) finds seed 004, which writes 阳谷', async () => {
+    const res = await search({ q: '陽穀' });
+    expect(seedsOf(res)[0]).toBe('004');
+    expect(seedsOf(res)).toEqual(['004']);
+    expect(hitOf(res, '004')!.title_html).toContain('<mark>阳谷</mark>');
+  });
+
+  test('漣源 and 涟源 both find seed 001, and only it', async () => {
+    for (const q of ['漣源', '涟源']) {
+      expect(seedsOf(await search({ q }))).toEqual(['001']);
+    }
+  });
+
+  test('the output script converts titles and fragments but not the markup', async () => {
+    const res = await search({ q: '郑凯', output_script: 'simplified' });
+    const hit = hitOf(res, '000')!;
+    expect(hit.fragments.join('')).toContain('<mark>郑凯</mark>');
+    expect(hit.fragments.join('')).not.toMatch(/[鄭凱滎陽]/);
+    expect(hit.title).toBe('荥阳:共产党员成为疫情防控主力军');
+
+    const tw = await search({ q: '阳谷', output_script: 'taiwan' });
+    expect(hitOf(tw, '004')!.title_html).toContain('<mark>陽穀</mark>');
+  });
+});
+
+describe('the query language', () => {
+  test('one character (疫) finds all five', async () => {
+    const res = await search({ q: '疫' });
+    expect(res.total).toBe(5);
+    expect(new Set(seedsOf(res))).toEqual(new Set(SEEDS));
+  });
+
+  test('the phrase "党员先锋队" finds exactly the two articles that contain it', async () => {
+    const res = await search({ q: '"党员先锋队"' });
+    expect(new Set(seedsOf(res))).toEqual(new Set(['002', '004']));
+  });
+
+  test('unquoted, 党员先锋队 ranks those two above articles with only its pieces', async () => {
+    const res = await search({ q: '党员先锋队' });
+    expect(res.total).toBeGreaterThan(2);
+    expect(new Set(seedsOf(res).slice(0, 2))).toEqual(new Set(['002', '004']));
+  });
+
+  test('-漯河 leaves out seed 002', async () => {
+    const res = await search({ q: '疫 -漯河' });
+    expect(res.total).toBe(4);
+    expect(seedsOf(res)).not.toContain('002');
+    expect((await search({ q: '-漯河' })).total).toBe(4);
+  });
+
+  test('OR finds either side', async () => {
+    const res = await search({ q: '漯河 OR 阳谷' });
+    expect(new Set(seedsOf(res))).toEqual(new Set(['002', '004']));
+  });
+
+  test('a match in the title outranks matches in the body', async () => {
+    // 众志成城 is in 004's title and in the bodies of 001 and 003.
+    const res = await search({ q: '众志成城' });
+    expect(res.total).toBeGreaterThan(1);
+    expect(seedsOf(res)[0]).toBe('004');
+  });
+});
+
+describe('highlighting', () => {
+  test('marks the match and escapes everything else, as the engine wrote it', async () => {
+    // 002's title is 同心战"疫" 漯河静谧街道流动着亮眼"党旗红", with ASCII quotes.
+    const res = await search({ q: '党旗红' });
+    const hit = hitOf(res, '002')!;
+    expect(hit.title_html).toContain('<mark>党旗红</mark>');
+    expect(hit.title_html).toContain('&quot;');
+    for (const html of [hit.title_html, ...hit.fragments]) {
+      expect(unmarked(html)).not.toMatch(/[<>"]/);
+    }
+  });
+
+  test('a title without a match comes back escaped, and the body opening stands in', async () => {
+    const res = await search({ q: '疫', size: 5 });
+    for (const hit of res.hits) {
+      expect(unmarked(hit.title_html)).not.toMatch(/[<>"]/);
+      expect(hit.fragments.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('facets and filters', () => {
+  test('counts sources, places and years, and filtering by one narrows to its count', async () => {
+    const all = await search({ q: '疫' });
+    const bySource = all.facets.source;
+    expect(bySource.length).toBeGreaterThan(1);
+    expect(bySource.reduce((n, b) => n + b.count, 0)).toBeLessThanOrEqual(5);
+    for (const bucket of bySource) {
+      const filtered = await search({ q: '疫', source: bucket.value });
+      expect(filtered.total).toBe(bucket.count);
+      expect(filtered.hits.every((h) => h.source === bucket.value)).toBe(true);
+    }
+    const two = await search({ q: '疫', source: bySource.slice(0, 2).map((b) => b.value) });
+    expect(two.total).toBe(bySource[0]!.count + bySource[1]!.count);
+  });
+
+  test('filters by a date range, counted by the year facet', async () => {
+    const all = await search({ q: '疫' });
+    expect(all.facets.year.length).toBeGreaterThan(1);
+    for (const { value: year, count } of all.facets.year) {
+      const res = await search({ q: '疫', from: `${year}-01-01`, to: `${year}-12-31` });
+      expect(res.total).toBe(count);
+      expect(res.hits.every((h) => h.published_at?.startsWith(year))).toBe(true);
+      expect(res.facets.year).toEqual([{ value: year, count }]);
+    }
+  });
+
+  test('a day range includes the whole last day in China Standard Time', async () => {
+    const dated = (await search({ q: '疫', sort: 'newest' })).hits.filter((h) => h.published_at);
+    const newest = dated[0]!.published_at!;
+    const day = newest.slice(0, 10);
+    const res = await search({ q: '疫', from: day, to: day });
+    expect(res.hits.map((h) => h.id)).toContain(dated[0]!.id);
+  });
+
+  test('filters by script', async () => {
+    const all = await search({ q: '疫' });
+    const traditional = await search({ q: '疫', script: 'traditional' });
+    expect(traditional.total).toBe(all.hits.filter((h) => h.script === 'traditional').length);
+    expect(traditional.hits.every((h) => h.script === 'traditional')).toBe(true);
+  });
+});
+
+describe('sorting and paging', () => {
+  test('newest first and oldest first order by date', async () => {
+    const newest = await search({ q: '疫', sort: 'newest' });
+    const dates = newest.hits.map((h) => h.published_at).filter((d): d is string => d !== null);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(newest.hits.every((h) => h.score === null)).toBe(true);
+    const oldest = await search({ q: '疫', sort: 'oldest' });
+    const ascending = oldest.hits.map((h) => h.published_at).filter((d) => d !== null);
+    expect(ascending).toEqual([...dates].reverse());
+  });
+
+  for (const sort of ['relevance', 'newest'] as const) {
+    test(`pages and the cursor each return every hit once (${sort})`, async () => {
+      const all = await search({ q: '疫', sort, size: 5 });
+      const byPage: string[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const res = await search({ q: '疫', sort, size: 2, page });
+        expect(res.page).toBe(page);
+        expect(res.total).toBe(5);
+        byPage.push(...res.hits.map((h) => h.id));
+        expect(res.next_cursor === null).toBe(page === 3);
+      }
+      expect(byPage).toEqual(all.hits.map((h) => h.id));
+
+      const byCursor: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const res = await search({ q: '疫', sort, size: 2, cursor });
+        byCursor.push(...res.hits.map((h) => h.id));
+        if (res.next_cursor === null) break;
+        cursor = res.next_cursor;
+      }
+      expect(byCursor).toEqual(byPage);
+      expect(new Set(byCursor).size).toBe(5);
+    });
+  }
+
+  test('a page past the end is empty, with the total still right', async () => {
+    const res = await search({ q: '疫', size: 5, page: 2 });
+    expect(res.hits).toEqual([]);
+    expect(res.total).toBe(5);
+    expect(res.next_cursor).toBeNull();
+  });
+});
+
+describe('GET /api/articles/:id', () => {
+  test('returns the whole article, converted on request', async () => {
+    const url = `${app.url}/api/articles/${seeds.ids['000']}`;
+    const original = await getJson<ArticleResponse>(url);
+    expect(original.status).toBe(200);
+    const article = articleResponseSchema.parse(original.body);
+    expect(article.id).toBe(seeds.ids['000']);
+    expect(article.title).toBe('滎陽:共產黨員成為疫情防控主力軍');
+    expect(article.body.join('')).toContain('鄭凱');
+
+    const simplified = await getJson<ArticleResponse>(`${url}?output_script=simplified`);
+    expect(simplified.body.title).toBe('荥阳:共产党员成为疫情防控主力军');
+    expect(simplified.body.body.join('')).toContain('郑凯');
+    expect(simplified.body.body.length).toBe(article.body.length);
+  });
+});
