@@ -6,6 +6,7 @@ import {
   buildQuery,
   buildSearch,
   buildSort,
+  RESULT_WINDOW,
   termClause,
   WORD_MINIMUM_SHOULD_MATCH,
 } from './query';
@@ -197,16 +198,22 @@ describe('buildSort', () => {
 });
 
 describe('buildSearch', () => {
-  it('pages with from, asking for one hit more than a page', () => {
+  it('pages with from, asking for exactly a page', () => {
     const s = buildSearch(request('疫', { page: 3, size: 20 }), 'articles');
-    expect(s).toMatchObject({ index: 'articles', from: 40, size: 21, track_total_hits: true });
+    expect(s).toMatchObject({ index: 'articles', from: 40, size: 20, track_total_hits: true });
     expect(s.search_after).toBeUndefined();
   });
 
-  it('continues after a cursor with search_after and no from', () => {
+  it('stays inside the result window on the last allowed page', () => {
+    const s = buildSearch(request('疫', { page: RESULT_WINDOW / 50, size: 50 }), 'articles');
+    expect(s.from! + s.size!).toBeLessThanOrEqual(RESULT_WINDOW);
+  });
+
+  it('continues after a cursor with search_after, no from, and one hit more', () => {
     const s = buildSearch(request('疫', { after: [1.5, 'abc'] }), 'articles');
     expect(s.search_after).toEqual([1.5, 'abc']);
     expect(s.from).toBeUndefined();
+    expect(s.size).toBe(11);
   });
 
   it('highlights title and body as escaped HTML with <mark>', () => {

@@ -170,15 +170,19 @@ const HIGHLIGHT: estypes.SearchHighlight = {
   },
 };
 
-/** The search request for a validated API request. Asks for one hit more than a page, so the
- * response knows whether another page follows. */
+/** The engine's index.max_result_window: page-based paging stops here, cursors go on. */
+export const RESULT_WINDOW = 10_000;
+
+/** The search request for a validated API request. A page knows from the exact total whether
+ * another follows; a cursor page has no offset to compare, so it asks for one hit more. */
 export function buildSearch(req: SearchRequest, index: string): estypes.SearchRequest {
   return {
     index,
     query: buildQuery(req.query, req.filters),
     sort: buildSort(req.sort),
-    ...(req.after ? { search_after: req.after } : { from: (req.page - 1) * req.size }),
-    size: req.size + 1,
+    ...(req.after
+      ? { search_after: req.after, size: req.size + 1 }
+      : { from: (req.page - 1) * req.size, size: req.size }),
     track_total_hits: true,
     _source: HIT_SOURCE_FIELDS,
     highlight: HIGHLIGHT,

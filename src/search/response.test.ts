@@ -27,12 +27,13 @@ function hit(id: string, title: string, highlight?: Record<string, string[]>) {
 
 function response(
   hits: estypes.SearchHit<IndexedArticle>[],
+  total = 42,
 ): estypes.SearchResponse<IndexedArticle> {
   return {
     took: 7,
     timed_out: false,
     _shards: { total: 1, successful: 1, failed: 0 },
-    hits: { total: { value: 42, relation: 'eq' }, hits },
+    hits: { total: { value: total, relation: 'eq' }, hits },
     aggregations: {
       source: { buckets: [{ key: '映象網', doc_count: 3 }] },
       place: { buckets: [] },
@@ -58,13 +59,14 @@ const request: SearchRequest = {
 describe('shapeSearchResponse', () => {
   it('shapes hits, facets (years newest first) and totals into the wire schema', () => {
     const res = shapeSearchResponse(
-      response([
-        hit('a', '滎陽', { title: ['<mark>滎陽</mark>'], body: ['追授<mark>鄭凱</mark>'] }),
-      ]),
+      response(
+        [hit('a', '滎陽', { title: ['<mark>滎陽</mark>'], body: ['追授<mark>鄭凱</mark>'] })],
+        1,
+      ),
       request,
     );
     expect(searchResponseSchema.parse(res)).toEqual(res);
-    expect(res).toMatchObject({ total: 42, took_ms: 7, page: 1, size: 2, next_cursor: null });
+    expect(res).toMatchObject({ total: 1, took_ms: 7, page: 1, size: 2, next_cursor: null });
     expect(res.hits[0]).toMatchObject({
       id: 'a',
       title: '滎陽',
@@ -110,16 +112,25 @@ describe('shapeSearchResponse', () => {
     });
   });
 
-  it('drops the extra hit and points the cursor after the last hit shown', () => {
-    const res = shapeSearchResponse(
-      response([hit('a', 'A'), hit('b', 'B'), hit('c', 'C')]),
-      request,
-    );
-    expect(res.hits.map((h) => h.id)).toEqual(['a', 'b']);
+  it('on a page, knows from the total whether another follows', () => {
+    const two = [hit('a', 'A'), hit('b', 'B')];
+    const res = shapeSearchResponse(response(two, 3), request);
     expect(decodeCursor(res.next_cursor!)).toEqual({
       fingerprint: searchFingerprint(request.query, request.filters, request.sort),
       after: [2.5, 'b'],
     });
+    expect(shapeSearchResponse(response(two, 2), request).next_cursor).toBeNull();
+    expect(shapeSearchResponse(response(two, 4), { ...request, page: 2 }).next_cursor).toBeNull();
+  });
+
+  it('after a cursor, drops the extra hit and points after the last hit shown', () => {
+    const cursorRequest = { ...request, after: [9, 'z'] as [number, string] };
+    const three = [hit('a', 'A'), hit('b', 'B'), hit('c', 'C')];
+    const res = shapeSearchResponse(response(three, 42), cursorRequest);
+    expect(res.hits.map((h) => h.id)).toEqual(['a', 'b']);
+    expect(decodeCursor(res.next_cursor!)?.after).toEqual([2.5, 'b']);
+    const last = shapeSearchResponse(response(three.slice(0, 2), 42), cursorRequest);
+    expect(last.next_cursor).toBeNull();
   });
 
   it('reports no page number when paging by cursor', () => {

@@ -67,18 +67,20 @@ export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScri
   };
 }
 
-/** The API response for a search. The engine was asked for one hit more than a page: if it
- * came back, a next page exists, and the cursor points after the last hit shown. */
+/** The API response for a search; next_cursor points after the last hit shown when another
+ * page follows (see buildSearch for how that is known). */
 export function shapeSearchResponse(
   res: estypes.SearchResponse<IndexedArticle>,
   req: SearchRequest,
 ): SearchResponse {
   const hits = res.hits.hits.slice(0, req.size);
   const last = hits[hits.length - 1];
-  const more = res.hits.hits.length > req.size && last?.sort !== undefined;
-  const total = res.hits.total;
+  const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
+  const more = req.after
+    ? res.hits.hits.length > req.size
+    : (req.page - 1) * req.size + hits.length < total;
   return {
-    total: typeof total === 'number' ? total : (total?.value ?? 0),
+    total,
     took_ms: res.took,
     page: req.after ? null : req.page,
     size: req.size,
@@ -88,12 +90,13 @@ export function shapeSearchResponse(
       place: termsFacet(res.aggregations?.place),
       year: yearFacet(res.aggregations?.year),
     },
-    next_cursor: more
-      ? encodeCursor({
-          fingerprint: searchFingerprint(req.query, req.filters, req.sort),
-          after: last.sort as SortValues,
-        })
-      : null,
+    next_cursor:
+      more && last?.sort
+        ? encodeCursor({
+            fingerprint: searchFingerprint(req.query, req.filters, req.sort),
+            after: last.sort as SortValues,
+          })
+        : null,
   };
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { decodeCursor, searchFingerprint } from '../search/cursor';
 import { countTerms, parseQuery } from '../search/parse';
+import { RESULT_WINDOW } from '../search/query';
 import {
   OUTPUT_SCRIPTS,
   SCRIPTS,
@@ -16,8 +17,6 @@ export const LIMITS = {
   terms: 32,
   filterValues: 20,
   size: 50,
-  /** The engine's index.max_result_window: page-based paging stops here, cursors go on. */
-  window: 10_000,
 } as const;
 
 /** A parameter given once or repeated (?source=a&source=b), as a list. */
@@ -90,11 +89,11 @@ export const searchQuerySchema = z
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'before from' });
     }
     const page = p.page ?? 1;
-    if (page * p.size > LIMITS.window) {
+    if (page * p.size > RESULT_WINDOW) {
       ctx.addIssue({
         code: 'custom',
         path: ['page'],
-        message: `page × size beyond ${LIMITS.window}; page on with cursor`,
+        message: `page × size beyond ${RESULT_WINDOW}; page on with cursor`,
       });
     }
     let after: SearchRequest['after'];

@@ -43,6 +43,7 @@ describe('400: an invalid parameter is named', () => {
     ['size=500', 'size'],
     ['page=0', 'page'],
     ['page=2000&size=10', 'page'],
+    ['page=201&size=50', 'page'],
     ['sort=random', 'sort'],
     ['from=2020-13-01', 'from'],
     ['output_script=martian', 'output_script'],

@@ -218,6 +218,8 @@ describe('sorting and paging', () => {
     expect(res.hits).toEqual([]);
     expect(res.total).toBe(5);
     expect(res.next_cursor).toBeNull();
+    // The last page the result window allows still answers.
+    expect((await search({ q: '疫', size: 50, page: 200 })).hits).toEqual([]);
   });
 });
 
