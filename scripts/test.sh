@@ -11,6 +11,8 @@ cd "$ROOT"
 
 timed node ensure_node
 timed deps ensure_deps
+# The browser test (tests/browser) drives Debian's Chromium.
+timed chromium ensure_chromium
 if [ -z "${ES_URL:-}" ]; then
   DOCKER_HOST="$(timed engine "$ROOT/scripts/container-engine.sh")"
   export DOCKER_HOST
