@@ -42,25 +42,15 @@ export class Batcher {
   }
 }
 
-/**
- * Splits a batch into what must be written and what the index already holds as is.
- * `stored` maps ids to their content hashes in the index; a document repeated within the
- * batch with the same content counts as unchanged the second time.
- */
+/** Splits a batch into what must be written and what the index (`stored`: id -> hash) holds as is. */
 export function partitionUnchanged<T extends { doc: IndexDocument }>(
   batch: T[],
   stored: ReadonlyMap<string, string>,
 ): { write: T[]; unchanged: T[] } {
-  const known = new Map(stored);
   const write: T[] = [];
   const unchanged: T[] = [];
   for (const item of batch) {
-    if (known.get(item.doc.id) === item.doc.content_hash) {
-      unchanged.push(item);
-    } else {
-      write.push(item);
-      known.set(item.doc.id, item.doc.content_hash);
-    }
+    (stored.get(item.doc.id) === item.doc.content_hash ? unchanged : write).push(item);
   }
   return { write, unchanged };
 }

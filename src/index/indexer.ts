@@ -14,7 +14,14 @@ import { loadIndexDefinition, type IndexDefinition } from './definition';
 import { toIndexDocument, type IndexDocument } from './document';
 import * as es from './es';
 import { physicalIndexName, planRun } from './lifecycle';
-import { emptyReport, succeeded, type IndexReport, type Progress } from './report';
+import {
+  accountedFor,
+  addWarning,
+  emptyReport,
+  succeeded,
+  type IndexReport,
+  type Progress,
+} from './report';
 import { backoffDelay, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './retry';
 
 export const DEFAULT_BATCH: BatchLimits = { maxDocs: 500, maxBytes: 5_000_000 };
@@ -85,6 +92,9 @@ async function fill(options: RunIndexerOptions, index: string, report: IndexRepo
   const { client, onProgress } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
   const batcher = new Batcher(options.batch ?? DEFAULT_BATCH);
+  // The one thing that grows with the corpus (tens of bytes an article): the first file with
+  // an article gives its document, so that re-runs write nothing for the copies.
+  const seen = new Set<string>();
   let inFlight: Promise<void> = Promise.resolve();
   const send = async (batch: Pending[]) => {
     await inFlight;
@@ -98,13 +108,23 @@ async function fill(options: RunIndexerOptions, index: string, report: IndexRepo
   try {
     for await (const file of options.files ?? normalizePaths(options.paths)) {
       report.filesRead += 1;
-      for (const warning of file.warnings) report.warnings.push({ path: file.path, warning });
+      for (const warning of file.warnings) addWarning(report, file.path, warning);
       if (file.error !== undefined) {
         report.filesFailed += 1;
         report.failures.push({ path: file.path, reason: file.error });
       }
       for (const article of file.articles) {
         report.articlesRead += 1;
+        if (seen.has(article.id)) {
+          report.duplicates += 1;
+          addWarning(
+            report,
+            file.path,
+            `skipped: same article (${article.id}) as one read earlier`,
+          );
+          continue;
+        }
+        seen.add(article.id);
         let full: Pending[] | undefined;
         try {
           full = batcher.add(pending(toIndexDocument(article)));
@@ -185,7 +205,7 @@ export async function runIndexer(options: RunIndexerOptions): Promise<IndexRepor
   } catch (error) {
     report.aborted = message(error);
   }
-  report.notSent = report.articlesRead - report.indexed - report.unchanged - report.failed;
+  report.notSent = report.articlesRead - accountedFor(report);
   if (created) await finishRebuild(options, definition, index, live?.index, report);
   report.elapsedMs = Date.now() - started;
   return report;

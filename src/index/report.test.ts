@@ -1,4 +1,12 @@
-import { countsAddUp, emptyReport, formatReport, succeeded, type IndexReport } from './report';
+import {
+  addWarning,
+  countsAddUp,
+  emptyReport,
+  formatReport,
+  succeeded,
+  WARNINGS_KEPT,
+  type IndexReport,
+} from './report';
 
 const report = (overrides: Partial<IndexReport>): IndexReport => ({
   ...emptyReport(
@@ -18,11 +26,19 @@ describe('the report', () => {
     expect(succeeded(report({ aborted: 'engine gone' }))).toBe(false);
   });
 
-  it('checks that read = indexed + unchanged + failed + not sent', () => {
-    expect(
-      countsAddUp(report({ articlesRead: 7, indexed: 3, unchanged: 2, failed: 1, notSent: 1 })),
-    ).toBe(true);
-    expect(countsAddUp(report({ articlesRead: 7, indexed: 3, unchanged: 2 }))).toBe(false);
+  it('checks that read = indexed + unchanged + duplicates + failed + not sent', () => {
+    const counts = { articlesRead: 8, indexed: 3, unchanged: 2, duplicates: 1, failed: 1 };
+    expect(countsAddUp(report({ ...counts, notSent: 1 }))).toBe(true);
+    expect(countsAddUp(report(counts))).toBe(false);
+  });
+
+  it('keeps a sample of the warnings and counts them all', () => {
+    const r = report({});
+    for (let i = 0; i < WARNINGS_KEPT + 20; i++) addWarning(r, `f${i}`, 'no title');
+    expect(r.warnings).toHaveLength(WARNINGS_KEPT);
+    expect(r.warningCount).toBe(WARNINGS_KEPT + 20);
+    expect(formatReport(r)).toContain(`warnings (${WARNINGS_KEPT + 20}):`);
+    expect(formatReport(r)).toContain(`... and ${WARNINGS_KEPT + 20 - 50} more`);
   });
 
   it('prints every count, each failure with its file and reason, and where the alias is', () => {
@@ -31,7 +47,8 @@ describe('the report', () => {
         filesRead: 5,
         articlesRead: 5,
         indexed: 1,
-        unchanged: 3,
+        unchanged: 2,
+        duplicates: 1,
         failed: 1,
         failures: [
           { path: 'corpus/x.txt', id: 'x', reason: 'document_parsing_exception: bad date' },
@@ -42,7 +59,7 @@ describe('the report', () => {
     expect(text).toContain('done with failures: updated the live index in place');
     expect(text).toMatch(/files read: +5/);
     expect(text).toMatch(/articles read: 5/);
-    expect(text).toMatch(/indexed: +1\n +unchanged: +3\n +failed: +1/);
+    expect(text).toMatch(/indexed: +1\n +unchanged: +2\n +duplicates: +1\n +failed: +1/);
     expect(text).toContain('corpus/x.txt [x]: document_parsing_exception: bad date');
     expect(text).toContain('alias articles -> articles-abcdef012345-1');
   });

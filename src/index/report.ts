@@ -20,12 +20,16 @@ export interface IndexReport {
   articlesRead: number;
   indexed: number;
   unchanged: number;
+  /** Articles with the id of one read earlier in the run (the same article in another file). */
+  duplicates: number;
   /** Articles the engine or the conversion refused (listed in failures). */
   failed: number;
   /** Articles read but never sent because the run was aborted. */
   notSent: number;
   failures: Failure[];
+  /** The first WARNINGS_KEPT warnings (normalization's and duplicates); warningCount counts all. */
   warnings: { path: string; warning: string }[];
+  warningCount: number;
   /** Why the run stopped early; absent when it went to the end. */
   aborted?: string;
   /** Where the alias points after the run (undefined: it does not exist). */
@@ -55,10 +59,12 @@ export function emptyReport(alias: string, plan: RunPlan, index: string): IndexR
     articlesRead: 0,
     indexed: 0,
     unchanged: 0,
+    duplicates: 0,
     failed: 0,
     notSent: 0,
     failures: [],
     warnings: [],
+    warningCount: 0,
     aliasIndex: undefined,
     deletedIndices: [],
     strayIndices: [],
@@ -71,17 +77,30 @@ export function succeeded(report: IndexReport): boolean {
   return !report.aborted && report.failed === 0 && report.filesFailed === 0;
 }
 
-/** articlesRead = indexed + unchanged + failed + notSent, or the counting is wrong. */
+/** Every article read is indexed, unchanged, a duplicate, failed or not sent. */
+export function accountedFor(report: IndexReport): number {
+  const { indexed, unchanged, duplicates, failed, notSent } = report;
+  return indexed + unchanged + duplicates + failed + notSent;
+}
+
 export function countsAddUp(report: IndexReport): boolean {
-  const accounted = report.indexed + report.unchanged + report.failed + report.notSent;
-  return report.articlesRead === accounted;
+  return report.articlesRead === accountedFor(report);
+}
+
+/** Warnings can be as many as files; a sample is enough to act on, the count says the rest. */
+export const WARNINGS_KEPT = 100;
+
+export function addWarning(report: IndexReport, path: string, warning: string): void {
+  report.warningCount += 1;
+  if (report.warnings.length < WARNINGS_KEPT) report.warnings.push({ path, warning });
 }
 
 const LISTED = 50;
 
-function listed<T>(items: T[], line: (item: T) => string): string[] {
+function listed<T>(items: T[], line: (item: T) => string, total = items.length): string[] {
   const lines = items.slice(0, LISTED).map((item) => `  ${line(item)}`);
-  if (items.length > LISTED) lines.push(`  ... and ${items.length - LISTED} more`);
+  const shown = Math.min(items.length, LISTED);
+  if (total > shown) lines.push(`  ... and ${total - shown} more`);
   return lines;
 }
 
@@ -105,6 +124,7 @@ export function formatReport(report: IndexReport): string {
     `articles read: ${report.articlesRead}`,
     `  indexed:     ${report.indexed}`,
     `  unchanged:   ${report.unchanged}`,
+    `  duplicates:  ${report.duplicates}`,
     `  failed:      ${report.failed}`,
   ];
   if (report.notSent > 0) lines.push(`  not sent:    ${report.notSent} (run aborted)`);
@@ -115,9 +135,9 @@ export function formatReport(report: IndexReport): string {
       ...listed(report.failures, (f) => `${f.path}${f.id ? ` [${f.id}]` : ''}: ${f.reason}`),
     );
   }
-  if (report.warnings.length > 0) {
-    lines.push(`normalization warnings (${report.warnings.length}):`);
-    lines.push(...listed(report.warnings, (w) => `${w.path}: ${w.warning}`));
+  if (report.warningCount > 0) {
+    lines.push(`warnings (${report.warningCount}):`);
+    lines.push(...listed(report.warnings, (w) => `${w.path}: ${w.warning}`, report.warningCount));
   }
   const target = report.aliasIndex
     ? `alias ${report.alias} -> ${report.aliasIndex}`

@@ -4,6 +4,9 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import { INDEX_ANALYZER, loadIndexDefinition, SEARCH_ANALYZER } from '../../src/index/definition';
 import { testClient, testIndexName } from '../support/es';
 
+// The integration project's 120 s testTimeout is a global option jest ignores per project.
+jest.setTimeout(60_000);
+
 type Token = Pick<estypes.IndicesAnalyzeAnalyzeToken, 'token' | 'position'>;
 
 describe('the index definition on Elasticsearch', () => {

@@ -53,15 +53,6 @@ describe('partitionUnchanged', () => {
     expect(unchanged.map((p) => p.doc.id)).toEqual(['same']);
     expect(write.map((p) => p.doc.id)).toEqual(['changed', 'fresh']);
   });
-
-  it('counts a repeat within the batch as unchanged, but not a changed repeat', () => {
-    const first = pending(doc('dup'));
-    const again = pending(doc('dup'));
-    const edited = pending(doc('dup', '改'));
-    const { write, unchanged } = partitionUnchanged([first, again, edited], new Map());
-    expect(write).toEqual([first, edited]);
-    expect(unchanged).toEqual([again]);
-  });
 });
 
 describe('bulkOperations', () => {

@@ -15,6 +15,9 @@ import { article } from './articles';
 
 const CORPUS = join(ROOT, 'corpus');
 
+// The integration project's 120 s testTimeout is a global option jest ignores per project.
+jest.setTimeout(60_000);
+
 describe('the indexer', () => {
   let client: Client;
 
@@ -141,6 +144,29 @@ describe('the indexer', () => {
       const stored = await client.get<{ body: string[] }>({ index: alias, id: 'g1' });
       expect(stored._source?.body).toEqual(['改過的正文']);
       expect(await aliasTarget(alias)).toEqual([live]);
+    });
+
+    test('the same article in two files is indexed once; re-runs write neither copy', async () => {
+      const copy = (path: string) => file(path, [article('twin', { path })]);
+      const run = () =>
+        runIndexer({
+          client,
+          alias,
+          paths: [],
+          files: files(copy('a/twin.txt'), copy('b/twin.txt')),
+        });
+      const first = await run();
+      expectConsistent(first);
+      expect(first).toMatchObject({ articlesRead: 2, indexed: 1, duplicates: 1 });
+      expect(first.warnings).toEqual([
+        { path: 'b/twin.txt', warning: 'skipped: same article (twin) as one read earlier' },
+      ]);
+      const again = await run();
+      expectConsistent(again);
+      expect(again).toMatchObject({ indexed: 0, unchanged: 1, duplicates: 1 });
+      const stored = await client.get<{ path: string }>({ index: alias, id: 'twin' });
+      expect(stored._source?.path).toBe('a/twin.txt');
+      await client.delete({ index: alias, id: 'twin', refresh: true });
     });
 
     test('a file normalization could not read is a failure with its reason', async () => {
