@@ -66,6 +66,7 @@ export function dropBlocks(
         if (isChrome(block.text, i, all)) removed.push({ stage: name, text: block.text });
         else kept.push(block);
       });
+      if (removed.length === 0) return draft;
       return { ...draft, blocks: kept, removed: [...draft.removed, ...removed] };
     },
   };

@@ -14,7 +14,7 @@ const PROVINCES = new Set(
 export const dropProvinceMenus = dropBlocks('dropProvinceMenus', (text) => {
   const tokens = text.split(/\s+/).filter(Boolean);
   const provinces = tokens.filter((t) => PROVINCES.has(t)).length;
-  return tokens.length >= 6 && provinces >= 0.6 * tokens.length;
+  return tokens.length >= 6 && provinces >= 0.6 * tokens.length && !isProse(text);
 });
 
 /** A search box's label or placeholder ("搜 索"). */
@@ -87,7 +87,7 @@ export const dropFooters = cutFrom(
 );
 
 const DATED_HEADLINE =
-  /^(.{4,80}?)\s*[\[(（【]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])）】]?$/u;
+  /^(.{4,80}?)\s*[[(（【]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])）】]?$/u;
 
 /** Lists of linked headlines ending in their dates ("聊城东昌府区发布...招募令!2022-03-18"). */
 export const dropLinkedHeadlineLists = dropBlocks('dropLinkedHeadlineLists', (text) => {

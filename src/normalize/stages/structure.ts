@@ -55,7 +55,7 @@ export const dropRepeatedTitle: Stage = {
 
 // "(右二)", "(左一)", "(中)", "(前排左三)": where a person stands in the photo.
 const POSITION_MARK = /[((](?:前排|后排|後排)?[左右中][一二三四五六七八九十]?[))]/;
-const PHOTO_PREFIX = /^(?:图为|圖為|图片|圖片|[((【\[]图[))】\]])/;
+const PHOTO_PREFIX = /^(?:图为|圖為|图片|圖片|[[((【]图[))】\]])/;
 
 /** One-sentence lines that point into a photo ("...市长劉杰(右二)向...", "图为..."). */
 export const extractPhotoCaptions: Stage = {
