@@ -69,9 +69,11 @@ const ROLES: [RegExp, Role][] = [
   [/责任编辑|責任編輯|编辑|編輯/, 'editors'],
 ];
 const ROLE_WORD = new RegExp(`^(.*?)(${ROLES.map(([r]) => r.source).join('|')})(.*)$`);
-const NAME = /^[\p{Script=Han}][\p{Script=Han}·]{1,7}$/u;
-// "(完)", "(待续)", "(新华社)": closing marks and credits, not people.
-const NOT_A_NAME = /^(?:完|全文完|待续|待續|未完|续|續|图|圖)$|[社网網报報台]$/;
+// Two to four characters, or a transliterated name joined by dots (阿依古丽·买买提).
+const NAME = /^\p{Script=Han}{2,4}$|^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u;
+// "(完)", "(待续)", "(新华社)", "(右二)": closing marks, credits and places in a photo.
+const NOT_A_NAME =
+  /^(?:完|全文完|待续|待續|未完|续|續|图|圖|(?:前排|后排|後排)?[左右中][一二三四五六七八九十]?)$|[社网網报報台]$/;
 
 export interface Byline {
   reporters: string[];
@@ -149,7 +151,7 @@ export const extractByline: Stage = {
   },
 };
 
-const YEAR = /((?:19|20)\d{2})年[^,,。;;!?!?\s]{0,8}/g;
+const YEAR = /((?:19|20)\d{2})年[^\d,,。;;!?!?\s]{0,8}/g;
 
 /**
  * A month-and-day date gets its year only when the article mentions exactly one year ("2020年春
