@@ -11,7 +11,7 @@ IMAGE_DIR="$ROOT/docker/elasticsearch"
 # Stand-ins for modules the Maven Central distribution lacks; each folder is a
 # Maven project whose package phase leaves one plugin zip in target/.
 PLUGIN_DIRS=("$IMAGE_DIR/analysis-plugin" "$IMAGE_DIR/rest-root-plugin")
-BASE_IMAGE=localhost/debian-base:bookworm
+BASE_IMAGE="$DEBIAN_BASE_IMAGE"
 STAGE="$ROOT/.tools/es-image"
 
 find_jdk() {
@@ -45,14 +45,7 @@ if [ "$(podman image inspect "$ES_LOCAL_IMAGE" --format '{{ index .Labels "input
   exit 0
 fi
 
-if ! podman image exists "$BASE_IMAGE"; then
-  command -v debootstrap >/dev/null || { apt-get update -qq >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2; }
-  rootfs="$(mktemp -d)"
-  log "building $BASE_IMAGE with debootstrap"
-  debootstrap --variant=minbase bookworm "$rootfs" >&2
-  tar -C "$rootfs" -c . | podman import - "$BASE_IMAGE" >&2
-  rm -rf "$rootfs"
-fi
+ensure_debian_base
 
 for dir in "${PLUGIN_DIRS[@]}"; do
   log "building $(basename "$dir") with Maven (with its unit tests)"
