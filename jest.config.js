@@ -7,6 +7,8 @@ const roots = ['<rootDir>/src', '<rootDir>/tests', '<rootDir>/docker'];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A global option: jest ignores testTimeout inside a project.
+  testTimeout: 120_000,
   projects: [
     {
       displayName: 'unit',
@@ -24,7 +26,6 @@ module.exports = {
       testMatch: ['**/*.int.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 120_000,
     },
   ],
 };
