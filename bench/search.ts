@@ -1,10 +1,11 @@
 // `npm run bench:search`: latency and throughput of a fixed query mix through the API and,
 // in the same run, the very same searches sent straight to Elasticsearch, at several
 // concurrencies. Prints numbers; never fails on them.
+import { mkdirSync } from 'node:fs';
 import type autocannon from 'autocannon';
 import { prepareCorpus } from './lib/corpus';
 import { elasticCpuMs, ownCpuMs, processCpuMs } from './lib/cpu';
-import { buildSearchIndex } from './lib/loader';
+import { buildSearchIndex, PROFILE_DIR } from './lib/loader';
 import { type LoadRunResult, runLoad } from './lib/load-generator';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions } from './lib/options';
@@ -116,7 +117,8 @@ async function main(): Promise<void> {
   log(`indexing ${options.docs} documents through the pipeline`);
   const built = await buildSearchIndex(es.client, es.url, manifest, options.docs, alias);
   log(`indexed ${built.docs} documents in ${built.seconds.toFixed(0)} s; starting the API`);
-  const api = await startApi(es.url, alias);
+  if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
+  const api = await startApi(es.url, alias, options.profile ? PROFILE_DIR : undefined);
   const queries = await checkQueries(api.url, es.url, alias);
 
   const apiRequests: autocannon.Request[] = QUERY_MIX.map((query) => ({

@@ -49,7 +49,8 @@ export interface BenchOptions {
   /** bench:relevance: known items to look for, and the seed they are drawn with. */
   samples: number;
   seed: number;
-  /** bench:index: write a CPU profile of each pipeline load to bench/work/profiles. */
+  /** Write CPU profiles to bench/work/profiles: of each pipeline load (bench:index), of the
+   * API (bench:search). */
   profile: boolean;
   /** Where results are written (bench/results by default). */
   out?: string;
@@ -61,7 +62,7 @@ export const USAGE = `flags (all optional):
   --concurrency 1,8,32       bench:search connections per run
   --duration 20 --warmup 5   bench:search seconds per run
   --samples 2000 --seed 7    bench:relevance known items and their seed
-  --profile                  bench:index: CPU profiles of the pipeline loads (bench/work/profiles)
+  --profile                  CPU profiles (bench/work/profiles) of the pipeline loads or the API
   --out DIR                  results folder (default bench/results)
 environment: ES_URL (use that cluster), ES_IMAGE (image to start), BENCH_ES_JAVA_OPTS`;
 

@@ -30,6 +30,5 @@ describe('the query mix', () => {
     const body = elasticBody({ kind: 'filtered', params: { q: '月', source: '全宋词' } }, 'x');
     expect(body.index).toBeUndefined();
     expect(JSON.stringify(body.query)).toContain('全宋词');
-    expect(body.size).toBe(11);
   });
 });

@@ -130,19 +130,27 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
  * in its own process so that the load generator does not share its event loop, and waits
  * until it is ready (Elasticsearch answers and the alias exists).
  */
-export async function startApi(esUrl: string, alias: string): Promise<Api> {
+export async function startApi(esUrl: string, alias: string, profileDir?: string): Promise<Api> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...TS_NODE, join(ROOT, 'src', 'server', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      ES_URL: esUrl,
-      ES_INDEX: alias,
-      PORT: String(port),
+  // A CPU profile is written when the API exits, which it does on the SIGTERM sent at cleanup.
+  const profile = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=api.cpuprofile']
+    : [];
+  const child = spawn(
+    process.execPath,
+    [...TS_NODE, ...profile, join(ROOT, 'src', 'server', 'main.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        ES_URL: esUrl,
+        ES_INDEX: alias,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   onCleanup(async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
