@@ -83,11 +83,17 @@ export function domBlocks(root: Node): Block[] {
 export function htmlToBlocks(html: string): Block[] {
   const { document } = new JSDOM(html).window;
   const fallbackTitle = document.title;
+  const headings = [...document.querySelectorAll('h1')].map((h) => h.textContent?.trim() ?? '');
   const parsed = new Readability<Node>(document.cloneNode(true) as Document, {
     serializer: (node) => node,
     charThreshold: 100,
   }).parse();
-  const title = (parsed?.title ?? fallbackTitle ?? '').trim();
+  let title = (parsed?.title ?? fallbackTitle ?? '').trim();
+  // Page titles carry the site's name ("标题_映象网"); the page's one headline does not.
+  const [headline] = headings;
+  if (headings.length === 1 && headline && headline !== title && title.includes(headline)) {
+    title = headline;
+  }
   const content = parsed?.content ?? document.body;
   const blocks = content ? domBlocks(content) : [];
   return title !== '' ? [paragraph(title), ...blocks] : blocks;

@@ -19,7 +19,6 @@ import {
   dropSectionLabels,
   dropSiteHeader,
 } from '../../../src/normalize/stages/chrome';
-import { dropShareWidgets } from '../../../src/normalize/stages/drop-share-widgets';
 import { type SeedName, seedDraft, seedLine } from '../seeds';
 
 const texts = (d: Draft) => d.blocks.map((b) => b.text);
@@ -82,15 +81,6 @@ describe('dropSiteHeader', () => {
   it('removes nothing when prose stands above the breadcrumb', () => {
     const d = clean('002', [17, 9, 11]);
     expect(dropSiteHeader.run(d)).toBe(d);
-  });
-});
-
-describe('dropShareWidgets (the example stage)', () => {
-  it("removes seed 000's 分享到: and keeps a sentence that starts with 分享到", () => {
-    const d = dropShareWidgets.run(clean('000', [61, 66]));
-    expect(texts(d)).toEqual([line('000', 61)]);
-    const sentence = draftFromLines(['分享到朋友圈后,他收到了很多鼓励。']);
-    expect(dropShareWidgets.run(sentence).blocks).toHaveLength(1);
   });
 });
 
