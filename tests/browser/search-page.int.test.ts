@@ -186,6 +186,27 @@ test('a result opens the article view, and Escape returns to the results', async
   );
 });
 
+test('paging moves through the results', async () => {
+  await open('/?q=疫情&size=2');
+  const total = Number(/共 (\d+) 条/.exec(await page.locator('#status').innerText())?.[1]);
+  expect(total).toBeGreaterThan(2);
+  const pages = Math.ceil(total / 2);
+  expect(await page.locator('#pager').innerText()).toContain(`第 1 / ${pages} 页`);
+  const first = await hitTitles();
+
+  await page.getByRole('link', { name: /下一页/ }).click();
+  await page.waitForURL(/page=2/);
+  await settled();
+  expect(await page.locator('#pager').innerText()).toContain(`第 2 / ${pages} 页`);
+  const second = await hitTitles();
+  expect(second).toHaveLength(2);
+  expect(second.filter((title) => first.includes(title))).toEqual([]);
+
+  await page.goBack();
+  await settled();
+  expect(await hitTitles()).toEqual(first);
+});
+
 test('the page loads nothing from outside this server', () => {
   expect(requested.length).toBeGreaterThan(0);
   expect(requested.filter((url) => !url.startsWith(base) && !url.startsWith('data:'))).toEqual([]);

@@ -5,6 +5,7 @@
 // goes in as text.
 /* global window, document, location, history, fetch, URLSearchParams, AbortController, CSS */
 
+/** Hits per page unless the URL says otherwise (size=1..50, as the API allows). */
 const PAGE_SIZE = 10;
 /** The engine's result window: page-based paging stops there. */
 const RESULT_WINDOW = 10_000;
@@ -50,6 +51,7 @@ function readState() {
     year: /^\d{4}$/.test(p.get('year') ?? '') ? p.get('year') : '',
     sort: oneOf(p.get('sort'), SORTS),
     page: Math.max(1, Math.floor(Number(p.get('page'))) || 1),
+    size: Math.min(50, Math.max(1, Math.floor(Number(p.get('size'))) || PAGE_SIZE)),
     script: oneOf(p.get('script'), SCRIPTS),
     article: p.get('article') ?? '',
   };
@@ -64,6 +66,7 @@ function pageUrl(state) {
   if (state.year) p.set('year', state.year);
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
+  if (state.size !== PAGE_SIZE) p.set('size', String(state.size));
   if (state.script !== 'original') p.set('script', state.script);
   if (state.article) p.set('article', state.article);
   const query = p.toString();
@@ -80,7 +83,7 @@ function searchParams(state) {
   const p = new URLSearchParams({
     q: state.q,
     page: String(state.page),
-    size: String(PAGE_SIZE),
+    size: String(state.size),
     sort: state.sort,
     output_script: state.script,
   });
@@ -171,7 +174,7 @@ function renderFacets(facets, state) {
 }
 
 function renderPager(res, state) {
-  const pages = Math.ceil(Math.min(res.total, RESULT_WINDOW) / PAGE_SIZE);
+  const pages = Math.ceil(Math.min(res.total, RESULT_WINDOW) / state.size);
   const pager = byId('pager');
   if (pages <= 1) return pager.replaceChildren();
   const link = (page, text, rel) =>
