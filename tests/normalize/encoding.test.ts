@@ -39,7 +39,8 @@ async function articleFrom(name: string, bytes: Uint8Array): Promise<Article> {
   return result.articles[0]!;
 }
 
-const withoutPath = ({ path: _path, ...rest }: Article) => rest;
+/** The article without its path, which differs by file name. */
+const withoutPath = (a: Article) => ({ ...a, path: '' });
 
 describe.each(SEED_NAMES)('seed %s', (name: SeedName) => {
   it('gives the same article from GB18030 as from UTF-8', async () => {
