@@ -70,9 +70,10 @@ function attempt(buf: Uint8Array, encoding: Legacy): Attempt {
   return { encoding, text, invalid, commonShare: han === 0 ? 1 : hits / han };
 }
 
+/** Strict UTF-8 (a byte order mark is dropped), or undefined for any invalid sequence. */
 function strictUtf8(buf: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buf);
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     return undefined;
   }
@@ -125,10 +126,6 @@ function cleanDecodes(buf: Uint8Array, order: Legacy[]): Attempt[] {
 /** Decodes a file's bytes, or says why it cannot (empty, binary, truncated, undecodable). */
 export function decodeBuffer(buf: Uint8Array): Decoded {
   if (buf.length === 0) return { ok: false, error: 'empty file' };
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-    const text = strictUtf8(buf.subarray(3));
-    if (text !== undefined) return done(text, 'UTF-8');
-  }
   for (const [b0, b1, enc] of [
     [0xff, 0xfe, 'utf-16le'],
     [0xfe, 0xff, 'utf-16be'],

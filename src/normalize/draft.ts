@@ -105,10 +105,11 @@ export function stripFragments(
   replacement: string | ((match: string, ...groups: string[]) => string) = '',
 ): Stage {
   if (!pattern.global) throw new Error(`${name}: the pattern must be global`);
+  const groupCount = new RegExp(`${pattern.source}|`).exec('')!.length - 1;
   return mapText(name, (text) => {
     const found: string[] = [];
     const out = text.replace(pattern, (match: string, ...rest: unknown[]) => {
-      const groups = rest.filter((g): g is string => typeof g === 'string');
+      const groups = rest.slice(0, groupCount) as string[];
       const kept = typeof replacement === 'string' ? replacement : replacement(match, ...groups);
       if (kept !== match) found.push(match.trim());
       return kept;
@@ -127,17 +128,16 @@ export function mapText(
     run(draft) {
       const blocks: Block[] = [];
       const removed: Removal[] = [];
+      let changed = false;
       for (const block of draft.blocks) {
         const r = edit(block.text);
         const emptied = r.text.trim() === '';
         const what = r.removed.length > 0 ? r.removed.join(' ') : emptied ? block.text : '';
         if (what !== '') removed.push({ stage: name, text: what });
-        if (!emptied) blocks.push({ ...block, text: r.text });
+        if (!emptied) blocks.push(r.text === block.text ? block : { ...block, text: r.text });
+        changed ||= r.text !== block.text;
       }
-      if (removed.length === 0 && blocks.length === draft.blocks.length) {
-        const same = blocks.every((b, i) => b.text === draft.blocks[i]!.text);
-        if (same) return draft;
-      }
+      if (!changed) return draft;
       return { ...draft, blocks, removed: [...draft.removed, ...removed] };
     },
   };

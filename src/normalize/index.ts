@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import type { Article } from '../article';
 import { toArticle } from './article';
 import { decodeBuffer } from './decode';
-import type { Block } from './draft';
+import type { Draft } from './draft';
 import { draftFromBlocks, draftFromLines, runStages } from './draft';
 import { htmlToBlocks } from './html';
 import { parseJsonl } from './jsonl';
@@ -20,11 +20,8 @@ export interface FileResult {
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.jsonl'] as const;
 
-function normalizeDraft(blocks: Block[] | string[], path: string) {
-  const initial =
-    typeof blocks[0] === 'string'
-      ? draftFromLines(blocks as string[])
-      : draftFromBlocks(blocks as Block[]);
+/** A draft through every stage, finished as an article. */
+function normalizeDraft(initial: Draft, path: string): { article: Article; warnings: string[] } {
   const draft = runStages(STAGES, initial);
   return { article: toArticle(draft, path), warnings: draft.warnings };
 }
@@ -34,7 +31,7 @@ export function normalizeText(
   text: string,
   path: string,
 ): { article: Article; warnings: string[] } {
-  return normalizeDraft(text.split(/\r\n|\r|\n/), path);
+  return normalizeDraft(draftFromLines(text.split(/\r\n|\r|\n/)), path);
 }
 
 /** One HTML page: Readability's main text through the same stages. */
@@ -42,7 +39,7 @@ export function normalizeHtml(
   html: string,
   path: string,
 ): { article: Article; warnings: string[] } {
-  return normalizeDraft(htmlToBlocks(html), path);
+  return normalizeDraft(draftFromBlocks(htmlToBlocks(html)), path);
 }
 
 const failed = (path: string, error: string, warnings: string[] = []): FileResult => ({

@@ -24,7 +24,7 @@ export const dropSearchBoxes = dropBlocks('dropSearchBoxes', (text) =>
 
 // "投稿邮箱:a@b.com", "新闻热线:0371-65700861", "(滎陽政務新聞熱線:158...,投稿郵箱:[email protected]".
 const CONTACT_PAIR =
-  /[\p{Script=Han}A-Za-z]{0,8}(?:热线|熱線|电话|電話|邮箱|郵箱|信箱|e-?mail)\s*[::]\s*(?:\[email[^\]]*\]|[\w.@+-]+)?/giu;
+  /[\p{Script=Han}A-Za-z]{0,12}(?:热线|熱線|电话|電話|邮箱|郵箱|信箱|e-?mail)\s*[::]\s*(?:\[email[^\]]*\]|[\w.@+-]+)?/giu;
 
 /** Lines made only of contact details: e-mail addresses and hotlines. */
 export const dropContactLines = dropBlocks('dropContactLines', (text) => {

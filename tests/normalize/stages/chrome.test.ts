@@ -53,6 +53,11 @@ describe('dropContactLines', () => {
     expect(texts(d)).toEqual([seedLine('000', 61)]);
   });
 
+  it('removes a report hotline standing on its own line', () => {
+    const d = dropContactLines.run(draftFromLines(['违法和不良信息举报电话:15699788000']));
+    expect(d.blocks).toEqual([]);
+  });
+
   it('keeps a sentence that mentions a hotline', () => {
     const d = draftFromLines(['市民可拨打热线电话:12345咨询,工作人员24小时值守。']);
     expect(dropContactLines.run(d).blocks).toHaveLength(1);
