@@ -140,7 +140,7 @@ export function decodeBuffer(buf: Uint8Array): Decoded {
   }
   if (isBinary(buf)) return { ok: false, error: 'binary file (NUL or control bytes)' };
 
-  // Valid UTF-8 with any multi-byte character is UTF-8: legacy text almost never is.
+  // Valid UTF-8 is UTF-8: GB18030 or Big5 text of any length almost never is.
   const utf8 = strictUtf8(buf);
   if (utf8 !== undefined) return done(utf8, 'UTF-8');
   const tail = unfinishedUtf8Tail(buf);

@@ -35,7 +35,8 @@ const publishedDate = z.object({
 export const JsonlArticle = z
   .object({
     id: text.optional(),
-    title: text,
+    // A page can lack a headline (seed 001); its article still has a body.
+    title: z.string().trim(),
     body: z.array(text).min(1),
     subheadings: list,
     captions: list,
@@ -51,7 +52,11 @@ export const JsonlArticle = z
     path: text.optional(),
     removed: z.array(z.object({ stage: z.string(), text: z.string() })).default([]),
   })
-  .strict();
+  .strict()
+  .refine((a) => !a.published_at || !a.date?.iso || a.published_at === a.date.iso, {
+    message: 'published_at and date.iso differ',
+    path: ['published_at'],
+  });
 
 export interface JsonlResult {
   articles: Article[];
@@ -92,6 +97,7 @@ export function parseJsonl(content: string, path: string): JsonlResult {
         script ?? detectScript([a.title, ...a.body, ...a.subheadings, ...a.captions].join('\n')),
       path: ownPath ?? path,
     };
+    if (!article.published_at && article.date?.iso) article.published_at = article.date.iso;
     if (article.published_at && !article.date) {
       const [y, mo, d] = article.published_at.slice(0, 10).split('-').map(Number);
       article.date = {

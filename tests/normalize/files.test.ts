@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import type { Article } from '../../src/article';
 import { type FileResult, normalizeFile, normalizePaths, normalizeText } from '../../src/normalize';
 import { runCli } from '../../src/normalize/cli';
-import { SEEDS, SEED_FILES, seedPath, seedText } from './seeds';
+import { SEEDS, SEED_FILES, SEED_NAMES, seedPath, seedText } from './seeds';
 
 let dir: string;
 beforeEach(() => {
@@ -183,10 +183,25 @@ describe('.jsonl', () => {
     expect(second).toMatchObject({ id: 'given-id', script: 'simplified' });
   });
 
-  it('takes back the articles it writes', async () => {
-    const article = normalizeText(seedText('002'), 'corpus/002.txt').article;
-    const result = await normalizeFile(write('roundtrip.jsonl', `${JSON.stringify(article)}\n`));
-    expect(result.articles).toEqual([article]);
+  it('takes back the articles it writes, the one without a title too', async () => {
+    const articles = SEED_NAMES.map((n) => normalizeText(seedText(n), `corpus/${n}.txt`).article);
+    const lines = articles.map((a) => JSON.stringify(a)).join('\n');
+    const result = await normalizeFile(write('roundtrip.jsonl', lines));
+    expect(result.warnings).toEqual([]);
+    expect(result.articles).toEqual(articles);
+  });
+
+  it('refuses a date that contradicts published_at', async () => {
+    const date = {
+      iso: '2020-02-01T00:00:00+08:00',
+      month: 2,
+      day: 1,
+      evidence: 'explicit',
+      raw: 'x',
+    };
+    const result = await normalizeFile(write('dates.jsonl', JSON.stringify({ ...good, date })));
+    expect(result.error).toBe('no valid article line (1 bad)');
+    expect(result.warnings[0]).toMatch(/^line 1: published_at: published_at and date.iso differ/);
   });
 
   it('fails a file with no good line', async () => {
