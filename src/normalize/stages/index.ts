@@ -28,6 +28,7 @@ import {
 import { extractByline, extractDateline, extractPlaceFromTitle, inferDateYear } from './dateline';
 import { dropShareWidgets } from './drop-share-widgets';
 import {
+  extractAuthorLabel,
   extractEditors,
   extractKeywords,
   extractPublishedDate,
@@ -68,6 +69,7 @@ export const STAGES: readonly Stage[] = [
   // Metadata: labelled lines, then the title, then the article's own opening and closing.
   extractPublishedDate,
   extractEditors,
+  extractAuthorLabel,
   extractKeywords,
   extractSourceLabel,
   extractTitle,

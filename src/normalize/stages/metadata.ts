@@ -65,10 +65,10 @@ function extractFromMetaLine(
   };
 }
 
-// "2022年04月20日 14:06", "2022-04-22 14:36:26", "发布时间:2022-04-22": a date at the start of a
+// "2022年04月20日 14:06", "2022-04-22 14:36:26", "发布时间:2022-04-22 星期五": a date at the start of a
 // line, followed by nothing or by more metadata, never by a sentence.
 const DATE_LINE =
-  /^(?:(?:发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|时间|時間|日期)\s*[::]\s*)?(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))(?:\s*(\d{1,2})[::](\d{2})(?:[::](\d{2}))?)?(?=\s|$)/;
+  /^(?:(?:发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|时间|時間|日期)\s*[::]\s*)?(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))(?:\s*(?:星期|周|週)[一二三四五六日天])?(?:\s*(\d{1,2})[::](\d{2})(?:[::](\d{2}))?)?(?=\s|$)/;
 
 /** The page's own publication date and time. */
 export const extractPublishedDate = extractFromMetaLine(
@@ -121,6 +121,13 @@ export const extractEditors = extractFromMetaLine(
   'extractEditors',
   new RegExp(`(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*[::]\\s*${value}`),
   (m, draft) => ({ editors: [...draft.editors, ...splitList(m[1]!)] }),
+);
+
+/** "作者:张三 李四", "记者:王五": the byline as a labelled metadata line. */
+export const extractAuthorLabel = extractFromMetaLine(
+  'extractAuthorLabel',
+  new RegExp(`(?:作者|记者|記者)\\s*[::]\\s*${value}`),
+  (m, draft) => ({ reporters: [...draft.reporters, ...splitList(m[1]!)] }),
 );
 
 /** "文章关键词:新乡,疫情防控,党员". */

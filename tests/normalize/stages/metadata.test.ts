@@ -6,6 +6,7 @@ import {
   trimIndentation,
 } from '../../../src/normalize/stages/artifacts';
 import {
+  extractAuthorLabel,
   extractEditors,
   extractKeywords,
   extractPublishedDate,
@@ -51,6 +52,12 @@ describe('extractPublishedDate', () => {
     expect(extractPublishedDate.run(d)).toBe(d);
   });
 
+  it('takes the weekday that some pages print between date and time', () => {
+    const d = extractPublishedDate.run(draftFromLines(['2022年04月22日 星期五 14:36 来源:映象网']));
+    expect(d.date?.iso).toBe('2022-04-22T14:36:00+08:00');
+    expect(texts(d)).toEqual(['来源:映象网']);
+  });
+
   it('accepts a labelled date', () => {
     const d = extractPublishedDate.run(draftFromLines(['发布时间:2021/3/5 08:30']));
     expect(d.date?.iso).toBe('2021-03-05T08:30:00+08:00');
@@ -89,6 +96,14 @@ describe('extractEditors and extractKeywords', () => {
   it('leaves a sentence about an editor alone', () => {
     const d = draftFromLines(['他的编辑:张三说,这篇稿子要改三遍。']);
     expect(extractEditors.run(d)).toBe(d);
+  });
+});
+
+describe('extractAuthorLabel', () => {
+  it('reads a labelled byline line and leaves the rest of it', () => {
+    const d = extractAuthorLabel.run(draftFromLines(['作者:张三 李四 来源:新华社']));
+    expect(d.reporters).toEqual(['张三', '李四']);
+    expect(texts(d)).toEqual(['来源:新华社']);
   });
 });
 
