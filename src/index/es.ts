@@ -66,6 +66,10 @@ export async function finishLoading(client: Client, index: string, definition: I
   await client.indices.refresh({ index });
 }
 
+export async function refresh(client: Client, index: string) {
+  await client.indices.refresh({ index });
+}
+
 /** The definition hash in an index's `_meta` (undefined if the index was recreated bare). */
 export async function definitionHashOf(client: Client, index: string): Promise<string | undefined> {
   const mapping = await client.indices.getMapping({ index });

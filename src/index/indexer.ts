@@ -1,6 +1,7 @@
 // The indexer: normalized files in, batches of documents out to Elasticsearch, a report back.
 // Streams: at most one batch being collected and one being sent are held at a time.
 import type { Client } from '@elastic/elasticsearch';
+import { loadConfig, type Config } from '../config';
 import { normalizePaths, type FileResult } from '../normalize';
 import {
   Batcher,
@@ -24,8 +25,6 @@ import {
 } from './report';
 import { backoffDelay, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './retry';
 
-export const DEFAULT_BATCH: BatchLimits = { maxDocs: 500, maxBytes: 5_000_000 };
-
 export interface RunIndexerOptions {
   client: Client;
   alias: string;
@@ -36,15 +35,26 @@ export interface RunIndexerOptions {
   onProgress?: (progress: Progress) => void;
   /** Put a new index live even when some articles failed (they are still reported). */
   allowFailures?: boolean;
+  /** Defaults to INDEX_BATCH_DOCS and INDEX_BATCH_BYTES. */
   batch?: BatchLimits;
   retry?: RetryPolicy;
   /** Normalized files to index instead of normalizing `paths` (hand-built articles in tests). */
   files?: AsyncIterable<FileResult>;
+  /** Stops the run between files (Ctrl-C): handled like any failure, the alias stays. */
+  signal?: AbortSignal;
 }
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+const batchOf = (config: Config): BatchLimits => ({
+  maxDocs: config.INDEX_BATCH_DOCS,
+  maxBytes: config.INDEX_BATCH_BYTES,
+});
+
+/** The batch limits' defaults, as src/config defines them (with no variables set). */
+export const DEFAULT_BATCH: BatchLimits = batchOf(loadConfig({}));
 
 function progressOf(report: IndexReport): Progress {
   const { filesRead, articlesRead, indexed, unchanged, failed } = report;
@@ -91,7 +101,7 @@ async function sendBatch(
 async function fill(options: RunIndexerOptions, index: string, report: IndexReport): Promise<void> {
   const { client, onProgress } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
-  const batcher = new Batcher(options.batch ?? DEFAULT_BATCH);
+  const batcher = new Batcher(options.batch ?? batchOf(loadConfig()));
   // The one thing that grows with the corpus (tens of bytes an article): the first file with
   // an article gives its document, so that re-runs write nothing for the copies.
   const seen = new Set<string>();
@@ -107,6 +117,7 @@ async function fill(options: RunIndexerOptions, index: string, report: IndexRepo
 
   try {
     for await (const file of options.files ?? normalizePaths(options.paths)) {
+      options.signal?.throwIfAborted();
       report.filesRead += 1;
       for (const warning of file.warnings) addWarning(report, file.path, warning);
       if (file.error !== undefined) {
@@ -154,16 +165,31 @@ async function finishRebuild(
   report: IndexReport,
 ): Promise<void> {
   const { client, alias } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
   if (!report.aborted && (succeeded(report) || options.allowFailures)) {
     try {
-      await es.finishLoading(client, index, definition);
+      await withRetry(() => es.finishLoading(client, index, definition), retry);
       // A bulk into a deleted index would have recreated it bare, without our definition.
-      const hash = await es.definitionHashOf(client, index);
+      const hash = await withRetry(() => es.definitionHashOf(client, index), retry);
       if (hash !== definition.hash) throw new Error(`${index} lost its definition (_meta ${hash})`);
       await es.swapAlias(client, alias, previous, index);
       report.aliasIndex = index;
     } catch (error) {
-      report.aborted = `putting ${index} live: ${message(error)}`;
+      // The swap may have gone through with only its answer lost: look before deleting.
+      const now = await withRetry(() => es.liveIndex(client, alias), retry).then(
+        (live) => ({ known: true, index: live?.index }),
+        () => ({ known: false, index: undefined }),
+      );
+      if (now.known && now.index === index) {
+        report.aliasIndex = index;
+      } else {
+        report.aborted = `putting ${index} live: ${message(error)}`;
+        // Unsure where the alias is, or someone else moved it: delete nothing.
+        if (!now.known || now.index !== previous) {
+          report.strayIndices.push(index);
+          return;
+        }
+      }
     }
   }
   const obsolete = report.aliasIndex === index ? previous : index;
@@ -185,23 +211,24 @@ async function finishRebuild(
 export async function runIndexer(options: RunIndexerOptions): Promise<IndexReport> {
   const started = Date.now();
   const { client, alias } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
   const definition = loadIndexDefinition();
-  const live = await es.liveIndex(client, alias);
+  const live = await withRetry(() => es.liveIndex(client, alias), retry);
   const plan = planRun(live, definition.hash, options.rebuild ?? false);
   const index =
     plan.mode === 'in-place' ? plan.index : physicalIndexName(alias, definition.hash, new Date());
   const report = emptyReport(alias, plan, index);
   report.aliasIndex = live?.index;
-  report.strayIndices = await es.strayIndices(client, alias, live?.index);
+  report.strayIndices = await withRetry(() => es.strayIndices(client, alias, live?.index), retry);
 
   let created = false;
   try {
     if (plan.mode === 'rebuild') {
-      await es.createIndex(client, index, definition);
+      await withRetry(() => es.createIndex(client, index, definition), retry);
       created = true;
     }
     await fill(options, index, report);
-    if (plan.mode === 'in-place') await client.indices.refresh({ index });
+    if (plan.mode === 'in-place') await withRetry(() => es.refresh(client, index), retry);
   } catch (error) {
     report.aborted = message(error);
   }

@@ -25,6 +25,9 @@ async function main(argv: string[]): Promise<number> {
   const display: ProgressDisplay = process.stderr.isTTY
     ? progressBar(process.stderr, await countFiles(args.paths))
     : periodicLines((line) => process.stderr.write(line), 10_000);
+  // Ctrl-C ends the run like a failure (a half-built index is deleted); a second one kills.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort(new Error('interrupted (SIGINT)')));
   try {
     const report = await runIndexer({
       client,
@@ -34,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       allowFailures: args.allowFailures,
       batch: { maxDocs: config.INDEX_BATCH_DOCS, maxBytes: config.INDEX_BATCH_BYTES },
       onProgress: (progress) => display.update(progress),
+      signal: interrupt.signal,
     });
     display.stop();
     process.stdout.write(`${formatReport(report)}\n`);

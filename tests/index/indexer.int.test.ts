@@ -238,6 +238,27 @@ describe('the indexer', () => {
       expect(await physicalIndices(alias)).toEqual([live]);
     });
 
+    test('an interrupted rebuild (Ctrl-C) deletes its new index and leaves the alias', async () => {
+      const interrupt = new AbortController();
+      let fresh = '';
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [],
+        rebuild: true,
+        batch: { maxDocs: 1, maxBytes: 1e9 },
+        signal: interrupt.signal,
+        files: breakingMidway(async (index) => {
+          fresh = index;
+          interrupt.abort(new Error('interrupted (SIGINT)'));
+        }),
+      });
+      expectConsistent(report);
+      expect(report.aborted).toBe('interrupted (SIGINT)');
+      expect(await aliasTarget(alias)).toEqual([live]);
+      expect(await client.indices.exists({ index: fresh })).toBe(false);
+    });
+
     // A read_only_allow_delete block (what the disk flood stage sets) makes the engine refuse
     // writes with 429: a real transient refusal.
     const block = (index: string, on: boolean) =>
