@@ -149,7 +149,7 @@ export function runStages(stages: readonly Stage[], draft: Draft): Draft {
 }
 
 /** Sentence-final punctuation, ASCII and full-width (closing quotes may follow it). */
-export const SENTENCE_END = /[。!?!?…;;]/;
+export const SENTENCE_END = /[。!?\uFF01\uFF1F…;\uFF1B]/;
 
 /** True when a block reads as prose: it contains at least one sentence end. */
 export function isProse(text: string): boolean {

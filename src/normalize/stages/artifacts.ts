@@ -60,7 +60,7 @@ const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
  */
 export const stripPinyinAnnotations = stripFragments(
   'stripPinyinAnnotations',
-  /(?<=\p{Script=Han})[((]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[))]/gu,
+  /(?<=\p{Script=Han})[(\uFF08]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)\uFF09]/gu,
   (match, syllable) => (TONE_MARK.test(syllable ?? '') ? '' : match),
 );
 

@@ -24,18 +24,23 @@ export const dropSearchBoxes = dropBlocks('dropSearchBoxes', (text) =>
 
 // "投稿邮箱:a@b.com", "新闻热线:0371-65700861", "(滎陽政務新聞熱線:158...,投稿郵箱:[email protected]".
 const CONTACT_PAIR =
-  /[\p{Script=Han}A-Za-z]{0,12}(?:热线|熱線|电话|電話|邮箱|郵箱|信箱|e-?mail)\s*[::]\s*(?:\[email[^\]]*\]|[\w.@+-]+)?/giu;
+  /[\p{Script=Han}A-Za-z]{0,12}(?:热线|熱線|电话|電話|邮箱|郵箱|信箱|e-?mail)\s*[:\uFF1A]\s*(?:\[email[^\]]*\]|[\w.@+-]+)?/giu;
 
 /** Lines made only of contact details: e-mail addresses and hotlines. */
 export const dropContactLines = dropBlocks('dropContactLines', (text) => {
   const rest = text.replace(CONTACT_PAIR, '');
-  return rest !== text && /^[\s()(),,;;、。|]*$/.test(rest);
+  return rest !== text && /^[\s()\uFF08\uFF09,\uFF0C;\uFF1B、。|]*$/.test(rest);
 });
+
+/** Font-size switches: "【字体:大 中 小】", "字号:T|T". */
+export const dropFontSizeControls = dropBlocks('dropFontSizeControls', (text) =>
+  /^[【[]?\s*字[体體号號]\s*[:\uFF1A]\s*(?:大\s*中\s*小|T\s*\|\s*T)\s*[】\]]?$/.test(text),
+);
 
 /** "首页 > 同心中原 > 正文 >", "今日热点 > 正文", "当前位置:首页 > 新闻". */
 export function isBreadcrumb(text: string): boolean {
-  const parts = text.split(/\s*[>›»]\s*/).filter((p) => p.trim() !== '');
-  if (parts.length < 2 || !/[>›»]/.test(text)) return false;
+  const parts = text.split(/\s*[>›»\uFF1E]\s*/).filter((p) => p.trim() !== '');
+  if (parts.length < 2 || !/[>›»\uFF1E]/.test(text)) return false;
   if (parts.some((p) => visibleLength(p) > 14 || isProse(p))) return false;
   return /首[页頁]|正文|[当當]前位置|您的位置/.test(text) || parts.length >= 3;
 }
@@ -46,7 +51,7 @@ const HEADER_SPAN = 12;
 
 /** A line that could be a headline: short and not a sentence. */
 export function isHeadlineLike(text: string): boolean {
-  return visibleLength(text) <= 64 && !/[。]/.test(text) && !/[,,、::]$/.test(text);
+  return visibleLength(text) <= 64 && !/[。]/.test(text) && !/[,\uFF0C、:\uFF1A]$/.test(text);
 }
 
 /**
@@ -113,7 +118,7 @@ export const dropSectionLabels = dropBlocks('dropSectionLabels', (text) =>
 );
 
 const RELATED_MARKER =
-  /^(?:相[关關](?:文章|阅读|閱讀|新[闻聞]|[热熱][词詞]搜索|[链鏈]接|报道|報道)|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|上一篇|下一篇)(?:\s*[::]|\s+换一换|\s+換一換|$)/;
+  /^(?:相[关關](?:文章|阅读|閱讀|新[闻聞]|[热熱][词詞]搜索|[链鏈]接|报道|報道)|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|上一篇|下一篇)(?:\s*[:\uFF1A]|\s+换一换|\s+換一換|$)/;
 
 /**
  * Related-article lists ("相關文章:", "相关阅读 换一换", "上一篇:", "相關熱詞搜索:"): once the

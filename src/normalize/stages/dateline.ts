@@ -18,7 +18,7 @@ function replaceBlock(d: Draft, index: number, text: string): Block[] {
 }
 
 // Publishers name themselves by what they are: 网, 報, 社, 台, 客户端 ...
-const PUBLISHER = '[^\\s,,。::()()]{0,12}?[网網报報社台端刊闻聞]';
+const PUBLISHER = '[^\\s,\uFF0C。:\uFF1A()\uFF08\uFF09]{0,12}?[网網报報社台端刊闻聞]';
 // "鲁网1月31日讯", "映象網訊", "中國新報訊", "本报讯".
 const NEWS_DATELINE = new RegExp(`^(${PUBLISHER})(?:(\\d{1,2})月(\\d{1,2})日)?[讯訊]`);
 // "新华社北京1月31日电", "本报郑州1月5日电".
@@ -92,7 +92,7 @@ export function parseByline(content: string): Byline | undefined {
   const out: Byline = { reporters: [], correspondents: [], editors: [] };
   let role: Role = 'reporters';
   let labelled = false;
-  for (const token of content.split(/[\s、,,]+/).filter(Boolean)) {
+  for (const token of content.split(/[\s、,\uFF0C]+/).filter(Boolean)) {
     const r = ROLE_WORD.exec(token);
     let name = token;
     if (r) {
@@ -119,9 +119,9 @@ function withByline(draft: Draft, b: Byline): Partial<Draft> {
   };
 }
 
-const LEADING = /^[((]([^()()]{2,60})[))]/;
+const LEADING = /^[(\uFF08]([^()\uFF08\uFF09]{2,60})[)\uFF09]/;
 // After a sentence end, so "市长劉杰(右二)" in a sentence is never taken for a signature.
-const TRAILING = /(?<=[。!?!?”…])\s*[((]([^()()]{2,60})[))]\s*$/;
+const TRAILING = /(?<=[。!?\uFF01\uFF1F”…])\s*[(\uFF08]([^()\uFF08\uFF09]{2,60})[)\uFF09]\s*$/;
 
 /**
  * The byline in brackets at the start of the first paragraph (after the dateline) or at the end
@@ -151,7 +151,7 @@ export const extractByline: Stage = {
   },
 };
 
-const YEAR = /((?:19|20)\d{2})年[^\d,,。;;!?!?\s]{0,8}/g;
+const YEAR = /((?:19|20)\d{2})年[^\d,\uFF0C。;\uFF1B!?\uFF01\uFF1F\s]{0,8}/g;
 
 /**
  * A month-and-day date gets its year only when the article mentions exactly one year ("2020年春
@@ -193,7 +193,7 @@ export const extractPlaceFromTitle: Stage = {
   name: 'extractPlaceFromTitle',
   run(draft) {
     if (draft.place || !draft.title) return draft;
-    const m = /^(?:.*[|丨｜])?\s*(\p{Script=Han}{2,10})[::]/u.exec(draft.title);
+    const m = /^(?:.*[|丨｜])?\s*(\p{Script=Han}{2,10})[:\uFF1A]/u.exec(draft.title);
     if (!m) return draft;
     const prefix = m[1]!;
     const withSuffix = new RegExp(`${prefix}${ADMIN_SUFFIX}`);

@@ -14,7 +14,7 @@ import { dropBlocks, isProse, visibleLength } from '../draft';
 
 // Share bars read "分享到:" followed by nothing or by the names of networks. A sentence that
 // happens to start with 分享到 is longer and has a sentence end, so it is left alone.
-const SHARE_BAR = /^(?:分享到|分享至|分享本文)\s*[::]?/;
+const SHARE_BAR = /^(?:分享到|分享至|分享本文)\s*[:\uFF1A]?/;
 
 export const dropShareWidgets = dropBlocks(
   'dropShareWidgets',

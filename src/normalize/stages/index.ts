@@ -17,6 +17,7 @@ import {
   dropBreadcrumbs,
   dropContactLines,
   dropDoubledHeadlines,
+  dropFontSizeControls,
   dropFooters,
   dropLinkedHeadlineLists,
   dropProvinceMenus,
@@ -57,6 +58,7 @@ export const STAGES: readonly Stage[] = [
   // Page chrome: whole lines of the site.
   dropProvinceMenus,
   dropSearchBoxes,
+  dropFontSizeControls,
   dropContactLines,
   dropSiteHeader,
   dropBreadcrumbs,

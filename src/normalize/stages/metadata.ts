@@ -68,7 +68,7 @@ function extractFromMetaLine(
 // "2022年04月20日 14:06", "2022-04-22 14:36:26", "发布时间:2022-04-22 星期五": a date at the start of a
 // line, followed by nothing or by more metadata, never by a sentence.
 const DATE_LINE =
-  /^(?:(?:发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|时间|時間|日期)\s*[::]\s*)?(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))(?:\s*(?:星期|周|週)[一二三四五六日天])?(?:\s*(\d{1,2})[::](\d{2})(?:[::](\d{2}))?)?(?=\s|$)/;
+  /^(?:(?:发布时间|發佈時間|發布時間|发布日期|發佈日期|發布日期|时间|時間|日期)\s*[:\uFF1A]\s*)?(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))(?:\s*(?:星期|周|週)[一二三四五六日天])?(?:\s*(\d{1,2})[:\uFF1A](\d{2})(?:[:\uFF1A](\d{2}))?)?(?=\s|$)/;
 
 /** The page's own publication date and time. */
 export const extractPublishedDate = extractFromMetaLine(
@@ -99,12 +99,12 @@ export const extractPublishedDate = extractFromMetaLine(
 );
 
 /** The value after a label: the rest of the line up to the next "label:". */
-const value = '(.+?)(?=\\s+[^\\s::]{1,8}[::]|$)';
+const value = '(.+?)(?=\\s+[^\\s:\uFF1A]{1,8}[:\uFF1A]|$)';
 
 /** Splits a list of names or keywords. */
 export function splitList(text: string): string[] {
   return text
-    .split(/[\s,,、;;/|]+/)
+    .split(/[\s,\uFF0C、;\uFF1B/|]+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -112,28 +112,30 @@ export function splitList(text: string): string[] {
 /** "来源:映象网", "来源:河南日报客户端". */
 export const extractSourceLabel = extractFromMetaLine(
   'extractSourceLabel',
-  new RegExp(`(?:文章来源|文章來源|来源|來源|稿源)\\s*[::]\\s*${value}`),
+  new RegExp(`(?:文章来源|文章來源|来源|來源|稿源)\\s*[:\uFF1A]\\s*${value}`),
   (m, draft) => (draft.source ? undefined : { source: m[1]! }),
 );
 
 /** "责任编辑:李新贺", "责编:高御". */
 export const extractEditors = extractFromMetaLine(
   'extractEditors',
-  new RegExp(`(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*[::]\\s*${value}`),
+  new RegExp(`(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\\s*[:\uFF1A]\\s*${value}`),
   (m, draft) => ({ editors: [...draft.editors, ...splitList(m[1]!)] }),
 );
 
 /** "作者:张三 李四", "记者:王五": the byline as a labelled metadata line. */
 export const extractAuthorLabel = extractFromMetaLine(
   'extractAuthorLabel',
-  new RegExp(`(?:作者|记者|記者)\\s*[::]\\s*${value}`),
+  new RegExp(`(?:作者|记者|記者)\\s*[:\uFF1A]\\s*${value}`),
   (m, draft) => ({ reporters: [...draft.reporters, ...splitList(m[1]!)] }),
 );
 
 /** "文章关键词:新乡,疫情防控,党员". */
 export const extractKeywords = extractFromMetaLine(
   'extractKeywords',
-  new RegExp(`(?:文章关键词|文章關鍵詞|关键词|關鍵詞|关键字|關鍵字|标签|標籤)\\s*[::]\\s*${value}`),
+  new RegExp(
+    `(?:文章关键词|文章關鍵詞|关键词|關鍵詞|关键字|關鍵字|标签|標籤)\\s*[:\uFF1A]\\s*${value}`,
+  ),
   (m, draft) => ({ keywords: [...draft.keywords, ...splitList(m[1]!)] }),
 );
 

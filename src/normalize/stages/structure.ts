@@ -9,13 +9,16 @@ export function sameText(a: string, b: string): boolean {
   return key(a) === key(b);
 }
 
-const SENTENCE_ENDS = /[。!?!?]/g;
+const SENTENCE_ENDS = /[。!?\uFF01\uFF1F]/g;
 const sentenceEnds = (text: string) => text.match(SENTENCE_ENDS)?.length ?? 0;
 
 /** One short sentence at most, ending the line: the shape of a photo caption. */
 function captionShaped(text: string, maxLength: number): boolean {
   const ends = sentenceEnds(text);
-  const endsLast = /[。!?!?][”」』]?$/.test(text);
+  // The sentence end may be followed by a closing quote or a bracketed note: "...现场。(左三为市长)".
+  const endsLast = /[。!?\uFF01\uFF1F][”」』]?(?:[(\uFF08][^()\uFF08\uFF09]*[)\uFF09])?$/.test(
+    text,
+  );
   return visibleLength(text) <= maxLength && (ends === 0 || (ends === 1 && endsLast));
 }
 
@@ -54,8 +57,8 @@ export const dropRepeatedTitle: Stage = {
 };
 
 // "(右二)", "(左一)", "(中)", "(前排左三)": where a person stands in the photo.
-const POSITION_MARK = /[((](?:前排|后排|後排)?[左右中][一二三四五六七八九十]?[))]/;
-const PHOTO_PREFIX = /^(?:图为|圖為|图片|圖片|[[((【]图[))】\]])/;
+const POSITION_MARK = /[(\uFF08](?:前排|后排|後排)?[左右中][一二三四五六七八九十]?[)\uFF09]/;
+const PHOTO_PREFIX = /^(?:图为|圖為|图片|圖片|[[(\uFF08【]图[)\uFF09】\]])/;
 
 /** One-sentence lines that point into a photo ("...市长劉杰(右二)向...", "图为..."). */
 export const extractPhotoCaptions: Stage = {
@@ -118,7 +121,8 @@ export const extractSubheadings: Stage = {
     const which = new Set<number>();
     draft.blocks.forEach((b, i, all) => {
       if (b.kind !== 'paragraph' || i === 0 || i === all.length - 1) return;
-      if (visibleLength(b.text) > 40 || isProse(b.text) || /[,,、::]$/.test(b.text)) return;
+      if (visibleLength(b.text) > 40 || isProse(b.text) || /[,\uFF0C、:\uFF1A]$/.test(b.text))
+        return;
       which.add(i);
     });
     return markBlocks(draft, 'subheading', which);

@@ -11,6 +11,7 @@ import {
   dropBreadcrumbs,
   dropContactLines,
   dropDoubledHeadlines,
+  dropFontSizeControls,
   dropFooters,
   dropLinkedHeadlineLists,
   dropProvinceMenus,
@@ -64,10 +65,26 @@ describe('dropContactLines', () => {
   });
 });
 
+describe('dropFontSizeControls', () => {
+  it('removes font-size switches and keeps a sentence about type', () => {
+    const d = dropFontSizeControls.run(
+      draftFromLines(['【字体:大 中 小】', '字号:T|T', '字体大小要合适。']),
+    );
+    expect(texts(d)).toEqual(['字体大小要合适。']);
+  });
+});
+
 describe('dropBreadcrumbs', () => {
   it('removes the breadcrumbs of seeds 002 and 003', () => {
     expect(texts(dropBreadcrumbs.run(clean('002', [9, 11])))).toEqual([line('002', 11)]);
     expect(texts(dropBreadcrumbs.run(clean('003', [1, 3])))).toEqual([line('003', 3)]);
+  });
+
+  it('removes a breadcrumb with full-width signs', () => {
+    const d = dropBreadcrumbs.run(
+      draftFromLines(['\u5f53\u524d\u4f4d\u7f6e\uff1a首页\uff1e新闻\uff1e正文']),
+    );
+    expect(d.blocks).toEqual([]);
   });
 
   it('keeps a sentence with a greater-than sign', () => {

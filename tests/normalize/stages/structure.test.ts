@@ -49,6 +49,11 @@ describe('extractPhotoCaptions', () => {
     expect(kinds(d)).toEqual(['paragraph', 'caption', 'paragraph', 'caption']);
   });
 
+  it('marks a caption that ends with a bracketed note', () => {
+    const d = extractPhotoCaptions.run(draftFromLines(['图为开通仪式现场。(左三为市长)']));
+    expect(kinds(d)).toEqual(['caption']);
+  });
+
   it('leaves a long paragraph with a position mark as body', () => {
     const text = '他站在队伍里(右二)。随后大家一起出发。又走了很远。';
     expect(kinds(extractPhotoCaptions.run(draftFromLines([text])))).toEqual(['paragraph']);
