@@ -102,8 +102,8 @@ async function fill(options: RunIndexerOptions, index: string, report: IndexRepo
   const { client, onProgress } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
   const batcher = new Batcher(options.batch ?? batchOf(loadConfig()));
-  // The one thing that grows with the corpus (tens of bytes an article): the first file with
-  // an article gives its document, so that re-runs write nothing for the copies.
+  // Ids read so far, the one thing that grows with the corpus (tens of bytes an article): a
+  // later copy of an article is a duplicate, so that re-runs do not rewrite it back and forth.
   const seen = new Set<string>();
   let inFlight: Promise<void> = Promise.resolve();
   const send = async (batch: Pending[]) => {
