@@ -14,6 +14,8 @@ export interface LoadRequest {
   /** The alias (pipeline) or the index (raw) to fill. */
   target: string;
   paths: string[];
+  /** Raw load only: bulk requests in flight at once (the indexer keeps one). */
+  inFlight?: number;
 }
 
 export interface LoadResult {
@@ -70,9 +72,9 @@ async function pipeline(req: LoadRequest, runIndexer: RunIndexer): Promise<Outco
 
 /**
  * The raw load: bulk bodies read from disk and sent as they are, shaped like the indexer's
- * (the same batch limits, one request in flight while the next batch is read, and the
- * indexer's own calls to create the index with refresh off and to finish the load), so the
- * difference is what our pipeline does to the documents.
+ * (the same batch limits, by default one request in flight while the next batch is read, and
+ * the indexer's own calls to create the index with refresh off and to finish the load), so
+ * the difference is what our pipeline does to the documents.
  */
 async function raw(req: LoadRequest): Promise<Outcome> {
   const config = loadConfig({ ES_URL: req.esUrl });
@@ -84,11 +86,12 @@ async function raw(req: LoadRequest): Promise<Outcome> {
   const definition = loadIndexDefinition();
   let docs = 0;
   let failed = 0;
+  let failedRequests = 0;
   let firstError: string | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
+  const inFlight = new Set<Promise<void>>();
   const send = async (body: string) => {
-    await inFlight;
-    inFlight = client.transport
+    while (inFlight.size >= (req.inFlight ?? 1)) await Promise.race(inFlight);
+    const request = client.transport
       .request<estypes.BulkResponse>({
         method: 'POST',
         path: `/${req.target}/_bulk`,
@@ -102,7 +105,14 @@ async function raw(req: LoadRequest): Promise<Outcome> {
             firstError ??= `${result.error.type}: ${result.error.reason}`;
           } else docs++;
         }
-      });
+      })
+      // A failed request is counted, not thrown: its batch is missing from `docs`.
+      .catch((error: unknown) => {
+        failedRequests++;
+        firstError ??= String(error);
+      })
+      .finally(() => inFlight.delete(request));
+    inFlight.add(request);
   };
   try {
     await createIndex(client, req.target, definition);
@@ -131,11 +141,15 @@ async function raw(req: LoadRequest): Promise<Outcome> {
       }
     }
     if (batchDocs > 0) await send(batch);
-    await inFlight;
+    await Promise.all(inFlight);
     await finishLoading(client, req.target, definition);
-    return { docs, failed, error: failed > 0 ? `${failed} failed, e.g. ${firstError}` : undefined };
+    const error =
+      failed + failedRequests > 0
+        ? `${failed} documents and ${failedRequests} requests failed, e.g. ${firstError}`
+        : undefined;
+    return { docs, failed, error };
   } finally {
-    await inFlight.catch(() => undefined);
+    await Promise.allSettled(inFlight);
     await client.close();
   }
 }

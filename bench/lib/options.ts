@@ -37,8 +37,9 @@ function list<T>(name: string, text: string, read: (name: string, text: string) 
 }
 
 export interface BenchOptions {
-  /** bench:index: the corpus sizes, in documents. */
+  /** bench:index: the corpus sizes, in documents, and how many times each load is repeated. */
   sizes: Size[];
+  repeat: number;
   /** bench:search and bench:relevance: documents in the index they search. */
   docs: Size;
   /** bench:search: connections (concurrent requests) per load run. */
@@ -58,6 +59,7 @@ export interface BenchOptions {
 
 export const USAGE = `flags (all optional):
   --sizes 10000,100000,all   bench:index corpus sizes (whole thousands, or all)
+  --repeat 1                 bench:index repeats of each load (the median is reported)
   --docs all                 bench:search/bench:relevance index size
   --concurrency 1,8,32       bench:search connections per run
   --duration 20 --warmup 5   bench:search seconds per run
@@ -72,6 +74,7 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     strict: true,
     options: {
       sizes: { type: 'string', default: '10000,100000,all' },
+      repeat: { type: 'string', default: '1' },
       docs: { type: 'string', default: 'all' },
       concurrency: { type: 'string', default: '1,8,32' },
       duration: { type: 'string', default: '20' },
@@ -89,6 +92,7 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
   }
   return {
     sizes: list('sizes', values.sizes, size),
+    repeat: positiveInt('repeat', values.repeat),
     docs: size('docs', values.docs),
     concurrency: list('concurrency', values.concurrency, positiveInt),
     duration: positiveInt('duration', values.duration),
