@@ -20,6 +20,8 @@ import { renderChart } from './lib/svg';
 const K = 10;
 const TARGET_RECALL = 0.95;
 const MISS_EXAMPLES = 40;
+/** Hits asked for when checking a miss: the API's largest page. */
+const PHRASE_CHECK = 50;
 
 /** Simplified as mainland users type it; Traditional as Taiwan users type it. */
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -54,6 +56,24 @@ function samplePoems(manifest: CorpusManifest, size: Size, count: number, seed: 
   return [...drawn].map((p) => found.get(p)!);
 }
 
+/**
+ * Why a known item was missed. `folding`: the poem does not match its own span as a phrase, so
+ * the two scripts were not folded to the same characters. `ambiguous`: more than K documents
+ * hold the span verbatim, so no ranking can be sure to put this one in the top K. `ranking`:
+ * the poem matches and few others do, yet others ranked above it.
+ */
+type MissCause = 'folding' | 'ambiguous' | 'ranking';
+
+/** A phrase search for the query with room for the item: tells the causes apart. */
+async function missCause(apiUrl: string, id: string, query: string) {
+  const phrase = await search(apiUrl, `"${query}"`, PHRASE_CHECK);
+  let cause: MissCause;
+  if (phrase.ids.includes(id)) cause = phrase.total > K ? 'ambiguous' : 'ranking';
+  // Not among the first PHRASE_CHECK of that many: the span is too common to tell.
+  else cause = phrase.total >= PHRASE_CHECK ? 'ambiguous' : 'folding';
+  return { verbatimMatches: phrase.total, cause };
+}
+
 interface Outcome {
   id: string;
   title: string;
@@ -64,8 +84,9 @@ interface Outcome {
   /** Whether the query's characters differ from the poem's own. */
   crossScript: boolean;
   rank?: number;
-  /** How many documents hold the query as an exact phrase (for misses only). */
+  /** For a miss: how many documents hold the query as an exact phrase, and why it was missed. */
   verbatimMatches?: number;
+  cause?: MissCause;
 }
 
 async function search(
@@ -118,9 +139,8 @@ async function main(): Promise<void> {
         crossScript: query !== item.span,
         rank: rankOf(item.id, ids),
       };
-      if (outcome.rank === undefined) {
-        outcome.verbatimMatches = (await search(api.url, `"${query}"`, 1)).total;
-      }
+      if (outcome.rank === undefined)
+        Object.assign(outcome, await missCause(api.url, item.id, query));
       outcomes.push(outcome);
     }
   }
@@ -146,7 +166,8 @@ async function main(): Promise<void> {
     { all: ReturnType<typeof summary>; crossScript: ReturnType<typeof summary> }
   >;
   const misses = outcomes.filter((o) => o.rank === undefined);
-  const ambiguous = misses.filter((o) => (o.verbatimMatches ?? 0) > K).length;
+  const causes: Record<MissCause, number> = { folding: 0, ambiguous: 0, ranking: 0 };
+  for (const miss of misses) causes[miss.cause!]++;
 
   const json = {
     bench: 'relevance',
@@ -165,8 +186,7 @@ async function main(): Promise<void> {
     perScript,
     misses: {
       count: misses.length,
-      /** More than K documents contain the query verbatim: the item cannot be told apart. */
-      moreThanKVerbatim: ambiguous,
+      causes,
       /** The first misses, for a look at what fails. */
       examples: misses.slice(0, MISS_EXAMPLES),
     },
@@ -220,7 +240,9 @@ async function main(): Promise<void> {
       ]),
     ),
     '',
-    `${misses.length} misses, ${ambiguous} of them spans that more than ${K} documents hold verbatim. ` +
+    `${misses.length} misses: ${causes.folding} the scripts not folded alike, ` +
+      `${causes.ambiguous} spans that more than ${K} documents hold verbatim, ` +
+      `${causes.ranking} ranked below others. ` +
       `${built.docs} documents, seed ${options.seed}.`,
     '',
     machineLine(machine),
