@@ -15,14 +15,7 @@ import { loadIndexDefinition, type IndexDefinition } from './definition';
 import { toIndexDocument, type IndexDocument } from './document';
 import * as es from './es';
 import { physicalIndexName, planRun } from './lifecycle';
-import {
-  accountedFor,
-  addWarning,
-  emptyReport,
-  succeeded,
-  type IndexReport,
-  type Progress,
-} from './report';
+import { accountedFor, addWarning, emptyReport, type IndexReport, type Progress } from './report';
 import { backoffDelay, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './retry';
 
 export interface RunIndexerOptions {
@@ -33,14 +26,12 @@ export interface RunIndexerOptions {
   /** Build a new index and swap the alias even when the definition has not changed. */
   rebuild?: boolean;
   onProgress?: (progress: Progress) => void;
-  /** Put a new index live even when some articles failed (they are still reported). */
-  allowFailures?: boolean;
   /** Defaults to INDEX_BATCH_DOCS and INDEX_BATCH_BYTES. */
   batch?: BatchLimits;
   retry?: RetryPolicy;
   /** Normalized files to index instead of normalizing `paths` (hand-built articles in tests). */
   files?: AsyncIterable<FileResult>;
-  /** Stops the run between files (Ctrl-C): handled like any failure, the alias stays. */
+  /** Stops the run between files (Ctrl-C): it aborts like an engine failure, the alias stays. */
   signal?: AbortSignal;
 }
 
@@ -156,7 +147,11 @@ async function fill(options: RunIndexerOptions, index: string, report: IndexRepo
   }
 }
 
-/** Puts the freshly filled index live, or deletes it; fills in where the alias ends up. */
+/**
+ * Puts the freshly filled index live when the run went to the end, or deletes it; fills in
+ * where the alias ends up. Failed files and rejected articles do not hold it back: one bad
+ * file in thousands must not leave users without an index (they are in the report).
+ */
 async function finishRebuild(
   options: RunIndexerOptions,
   definition: IndexDefinition,
@@ -166,7 +161,7 @@ async function finishRebuild(
 ): Promise<void> {
   const { client, alias } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
-  if (!report.aborted && (succeeded(report) || options.allowFailures)) {
+  if (!report.aborted) {
     try {
       await withRetry(() => es.finishLoading(client, index, definition), retry);
       // A bulk into a deleted index would have recreated it bare, without our definition.
@@ -205,8 +200,8 @@ async function finishRebuild(
 /**
  * Indexes `paths` into the alias: in place when the live index has the current definition
  * (skipping unchanged articles), else into a new physical index that replaces it only when
- * the run succeeds. Resolves with the report in every case but a failure to reach the engine
- * at the start; `succeeded(report)` says whether anything went wrong.
+ * the run goes to the end (not aborted). Resolves with the report in every case but a failure
+ * to reach the engine at the start; `succeeded(report)` says whether anything went wrong.
  */
 export async function runIndexer(options: RunIndexerOptions): Promise<IndexReport> {
   const started = Date.now();

@@ -76,6 +76,24 @@ describe('the report', () => {
     expect(text).toContain('deleted: articles-abcdef012345-2');
   });
 
+  it('says a rebuild with failures went live, without calling it left as it was', () => {
+    const text = formatReport({
+      ...report({
+        articlesRead: 3,
+        indexed: 2,
+        failed: 1,
+        failures: [{ path: 'corpus/bad.txt', id: 'bad', reason: 'bad date' }],
+      }),
+      plan: { mode: 'rebuild', reason: 'no-index' },
+      index: 'articles-abcdef012345-2',
+      aliasIndex: 'articles-abcdef012345-2',
+    });
+    expect(text).toMatch(/^done with failures: built a new index \(no index yet\)/);
+    expect(text).toContain('corpus/bad.txt [bad]: bad date');
+    expect(text).toContain('alias articles -> articles-abcdef012345-2');
+    expect(text).not.toContain('left as it was');
+  });
+
   it('lists at most 50 failures and says how many more', () => {
     const failures = Array.from({ length: 60 }, (_, i) => ({ path: `f${i}`, reason: 'r' }));
     const text = formatReport(report({ failures }));

@@ -1,6 +1,6 @@
 // The indexer on the real engine: the seeds in, re-runs that write nothing, rebuilds that
-// swap the alias, and runs that fail (rejected documents, an index closed or deleted
-// midway) leaving the alias where it was.
+// swap the alias (also with rejected documents and unreadable files, reported), and runs
+// that abort (an index closed or deleted midway, Ctrl-C) leaving the alias where it was.
 import { join } from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { Article } from '../../src/article';
@@ -105,27 +105,75 @@ describe('the indexer', () => {
       live = report.index;
     });
 
-    test('rejected documents are reported with file, id and reason; a rebuild with them is not put live', async () => {
+    test('a rebuild with a rejected document and an unreadable file still goes live, both reported', async () => {
       const bad = article('bad', {
         published_at: 'the day after tomorrow',
         path: 'corpus/bad.txt',
       });
+      const broken: FileResult = {
+        path: 'corpus/broken.html',
+        articles: [],
+        warnings: [],
+        error: 'not UTF-8',
+      };
+      const previous = live;
       const report = await runIndexer({
         client,
         alias,
         paths: [],
         rebuild: true,
-        files: files(file('a', good), file('corpus/bad.txt', [bad])),
+        files: files(file('a', good), file('corpus/bad.txt', [bad]), broken),
       });
+      // The later tests need to know the live index even if this one fails.
+      const now = await aliasTarget(alias);
+      live = now[0]!;
       expectConsistent(report);
+      // Not a success, so the CLI exits 1...
       expect(succeeded(report)).toBe(false);
-      expect(report).toMatchObject({ indexed: 3, failed: 1 });
-      expect(report.failures).toEqual([
-        { path: 'corpus/bad.txt', id: 'bad', reason: expect.stringMatching(/published_at/) },
-      ]);
-      expect(await aliasTarget(alias)).toEqual([live]);
-      expect(report.deletedIndices).toEqual([report.index]);
-      expect(await physicalIndices(alias)).toEqual([live]);
+      expect(report.aborted).toBeUndefined();
+      expect(report).toMatchObject({ articlesRead: 4, indexed: 3, failed: 1, filesFailed: 1 });
+      // (The file is reported when read, the article when its batch comes back.)
+      expect(report.failures).toHaveLength(2);
+      expect(report.failures).toEqual(
+        expect.arrayContaining([
+          { path: 'corpus/bad.txt', id: 'bad', reason: expect.stringMatching(/published_at/) },
+          { path: 'corpus/broken.html', reason: 'not UTF-8' },
+        ]),
+      );
+      // ...but the new index is live, with every article but the rejected one.
+      expect(report.index).not.toBe(previous);
+      expect(report.aliasIndex).toBe(report.index);
+      expect(now).toEqual([report.index]);
+      expect(report.deletedIndices).toEqual([previous]);
+      expect(await physicalIndices(alias)).toEqual([report.index]);
+      expect(await count(alias)).toBe(3);
+      const found = await client.search<{ id: string }>({
+        index: alias,
+        query: { match: { body: '第一段' } },
+        _source: ['id'],
+      });
+      expect(found.hits.hits.map((hit) => hit._source?.id).sort()).toEqual(['g1', 'g2', 'g3']);
+      expect(await client.exists({ index: alias, id: 'bad' })).toBe(false);
+    });
+
+    test('a first build with an unreadable file creates the alias all the same', async () => {
+      const fresh = testIndexName('indexer-first');
+      try {
+        const report = await runIndexer({
+          client,
+          alias: fresh,
+          paths: [],
+          files: files(file('a', good), { ...file('corpus/gone.txt', []), error: 'cannot read' }),
+        });
+        expectConsistent(report);
+        expect(succeeded(report)).toBe(false);
+        expect(report.plan).toEqual({ mode: 'rebuild', reason: 'no-index' });
+        expect(report.failures).toEqual([{ path: 'corpus/gone.txt', reason: 'cannot read' }]);
+        expect(await aliasTarget(fresh)).toEqual([report.index]);
+        expect(await count(fresh)).toBe(3);
+      } finally {
+        await removeAlias(fresh);
+      }
     });
 
     test('in place, a rejected document is reported and the others are written', async () => {
