@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import {
   definitionHash,
   INDEX_ANALYZER,
+  KEYWORD_NORMALIZER,
   loadIndexDefinition,
   parseMappingRules,
   SEARCH_ANALYZER,
+  T2S_CHAR_FILTER,
   T2S_MAPPING_FILE,
 } from './definition';
 
@@ -48,6 +50,36 @@ describe('loadIndexDefinition', () => {
     expect(properties.published_at).toMatchObject({ type: 'date' });
     expect(properties).not.toHaveProperty('removed');
     expect(definition.mappings.dynamic).toBe('strict');
+  });
+});
+
+describe('the keyword normalizer', () => {
+  const definition = loadIndexDefinition();
+
+  it('folds with the same t2s char filter as the analyzers, then width and case', () => {
+    const analysis = definition.settings.analysis!;
+    expect(analysis.normalizer?.[KEYWORD_NORMALIZER]).toEqual({
+      type: 'custom',
+      char_filter: [T2S_CHAR_FILTER],
+      filter: ['cjk_width', 'lowercase'],
+    });
+    expect(analysis.analyzer?.[INDEX_ANALYZER]).toMatchObject({ char_filter: [T2S_CHAR_FILTER] });
+  });
+
+  it('normalizes every name field people facet and filter on, and no other field', () => {
+    const properties = definition.mappings.properties ?? {};
+    const normalized = Object.entries(properties)
+      .filter(([, mapping]) => (mapping as { normalizer?: string }).normalizer !== undefined)
+      .map(([field, mapping]) => [field, (mapping as { normalizer: string }).normalizer]);
+    expect(Object.fromEntries(normalized)).toEqual({
+      source: KEYWORD_NORMALIZER,
+      place: KEYWORD_NORMALIZER,
+      reporters: KEYWORD_NORMALIZER,
+      correspondents: KEYWORD_NORMALIZER,
+      editors: KEYWORD_NORMALIZER,
+      people: KEYWORD_NORMALIZER,
+      keywords: KEYWORD_NORMALIZER,
+    });
   });
 });
 

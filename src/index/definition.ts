@@ -17,6 +17,8 @@ export const T2S_CHAR_FILTER = 't2s';
 /** The analyzers of the text fields (see mappings/README.md). */
 export const INDEX_ANALYZER = 'cjk_fold_index';
 export const SEARCH_ANALYZER = 'cjk_fold_search';
+/** The normalizer of the keyword fields people facet and filter on: the same t2s fold. */
+export const KEYWORD_NORMALIZER = 'cjk_fold_keyword';
 
 export interface IndexDefinition {
   settings: estypes.IndicesIndexSettings;

@@ -35,7 +35,8 @@ function response(
     _shards: { total: 1, successful: 1, failed: 0 },
     hits: { total: { value: total, relation: 'eq' }, hits },
     aggregations: {
-      source: { buckets: [{ key: '映象網', doc_count: 3 }] },
+      // Keys as the normalizer folds them (Simplified, half-width, lower case).
+      source: { buckets: [{ key: '映象网', doc_count: 3 }] },
       place: { buckets: [] },
       year: {
         buckets: [
@@ -75,13 +76,19 @@ describe('shapeSearchResponse', () => {
       score: 2.5,
     });
     expect(res.facets).toEqual({
-      source: [{ value: '映象網', count: 3 }],
+      source: [{ value: '映象网', label: '映象网', count: 3 }],
       place: [],
       year: [
-        { value: '2022', count: 2 },
-        { value: '2020', count: 3 },
+        { value: '2022', label: '2022', count: 2 },
+        { value: '2020', label: '2020', count: 3 },
       ],
     });
+  });
+
+  it('labels facets in the output script and keeps the folded value to filter by', () => {
+    const res = shapeSearchResponse(response([]), { ...request, outputScript: 'traditional' });
+    expect(res.facets.source).toEqual([{ value: '映象网', label: '映象網', count: 3 }]);
+    expect(res.facets.year[0]).toEqual({ value: '2022', label: '2022', count: 2 });
   });
 
   it('joins highlights that touch', () => {

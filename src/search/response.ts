@@ -26,10 +26,18 @@ export interface IndexedArticle {
 
 type Facet = SearchResponse['facets']['source'];
 
-function termsFacet(agg: estypes.AggregationsAggregate | undefined): Facet {
+/**
+ * A terms facet. The keyword fields are folded by their normalizer (Simplified, half-width,
+ * lower case), so a bucket's key is that folded form: it stays the value to filter by, and
+ * the label shows it in the output script like the titles.
+ */
+function termsFacet(agg: estypes.AggregationsAggregate | undefined, out: OutputScript): Facet {
   const buckets = (agg as estypes.AggregationsStringTermsAggregate | undefined)?.buckets;
   return Array.isArray(buckets)
-    ? buckets.map((b) => ({ value: String(b.key), count: b.doc_count }))
+    ? buckets.map((b) => {
+        const value = String(b.key);
+        return { value, label: convertText(value, out), count: b.doc_count };
+      })
     : [];
 }
 
@@ -38,7 +46,10 @@ function yearFacet(agg: estypes.AggregationsAggregate | undefined): Facet {
   // Newest year first, the order people browse an archive in.
   return Array.isArray(buckets)
     ? buckets
-        .map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count }))
+        .map((b) => {
+          const year = b.key_as_string ?? String(b.key);
+          return { value: year, label: year, count: b.doc_count };
+        })
         .reverse()
     : [];
 }
@@ -86,8 +97,8 @@ export function shapeSearchResponse(
     size: req.size,
     hits: hits.map((hit) => shapeHit(hit, req.outputScript)),
     facets: {
-      source: termsFacet(res.aggregations?.source),
-      place: termsFacet(res.aggregations?.place),
+      source: termsFacet(res.aggregations?.source, req.outputScript),
+      place: termsFacet(res.aggregations?.place, req.outputScript),
       year: yearFacet(res.aggregations?.year),
     },
     next_cursor:

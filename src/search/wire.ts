@@ -53,7 +53,18 @@ export const searchHitSchema = z.object({
   score: z.number().nullable().describe('Relevance score; null when sorted by date'),
 });
 
-const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+const facetSchema = z.array(
+  z.object({
+    value: z
+      .string()
+      .describe(
+        'What to pass back as a filter: for sources and places the name folded as the index ' +
+          'compares names (Simplified, half-width, lower case), so it matches every script',
+      ),
+    label: z.string().describe('What to show: the value in the output script'),
+    count: z.number().int(),
+  }),
+);
 
 export const searchResponseSchema = z.object({
   total: z.number().int().describe('Every article matching the query and filters'),

@@ -45,4 +45,19 @@ describe('openApiDocument', () => {
       expect.objectContaining({ name: 'output_script', in: 'query', required: false }),
     ]);
   });
+
+  it('describes each facet bucket with the value to filter by and a label to show', () => {
+    type Schema = { properties: Record<string, Schema>; items: Schema; required?: string[] };
+    const search = (
+      doc.paths['/api/search']!.get as unknown as {
+        responses: { 200: { content: { 'application/json': { schema: Schema } } } };
+      }
+    ).responses[200].content['application/json'].schema;
+    const facets = search.properties.facets!;
+    for (const facet of ['source', 'place', 'year']) {
+      const bucket = facets.properties[facet]!.items;
+      expect(Object.keys(bucket.properties)).toEqual(['value', 'label', 'count']);
+      expect(bucket.required).toEqual(['value', 'label', 'count']);
+    }
+  });
 });

@@ -53,10 +53,10 @@ export const searchQuerySchema = z
       .default('')
       .describe('Words, "exact phrases", -exclusions and OR; empty lists everything'),
     source: repeatable(name, 'a name of 1 to 200 characters').describe(
-      'Only these sources (repeatable)',
+      'Only these sources, written in either script (repeatable)',
     ),
     place: repeatable(name, 'a name of 1 to 200 characters').describe(
-      'Only these places (repeatable)',
+      'Only these places, written in either script (repeatable)',
     ),
     script: repeatable(z.enum(SCRIPTS), SCRIPTS.join(', ')).describe(
       'Only articles written in these scripts',

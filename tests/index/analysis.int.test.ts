@@ -1,7 +1,13 @@
 // The index definition on the real engine: what the analyzers make of Traditional,
-// Simplified and mixed text, and that match and match_phrase line up across scripts.
+// Simplified and mixed text, that match and match_phrase line up across scripts, and that
+// the keyword fields fold too (one facet value, filters matching either script).
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { INDEX_ANALYZER, loadIndexDefinition, SEARCH_ANALYZER } from '../../src/index/definition';
+import {
+  INDEX_ANALYZER,
+  KEYWORD_NORMALIZER,
+  loadIndexDefinition,
+  SEARCH_ANALYZER,
+} from '../../src/index/definition';
 import { testClient, testIndexName } from '../support/es';
 
 // The integration project's 120 s testTimeout is a global option jest ignores per project.
@@ -36,8 +42,14 @@ describe('the index definition on Elasticsearch', () => {
       pieces: '先锋模范作用，党员干部组建突击队',
       width: 'ＣＯＶＩＤ－１９疫情',
     };
+    // Names as sources write them: the same publisher in both scripts, in full-width letters.
+    const names: Record<string, object> = {
+      trad: { source: '映象網', place: '滎陽', people: ['鄭凱', '王文凱'] },
+      simp: { source: '映象网', place: '阳谷', people: ['郑凯'] },
+      width: { source: 'ＣＣＴＶ', keywords: ['COVID-19'] },
+    };
     for (const [id, body] of Object.entries(docs)) {
-      await client.index({ index, id, document: { id, title: '', body: [body] } });
+      await client.index({ index, id, document: { id, title: '', body: [body], ...names[id] } });
     }
     await client.indices.refresh({ index });
   });
@@ -117,5 +129,57 @@ describe('the index definition on Elasticsearch', () => {
       highlight: { fields: { body: {} } },
     });
     expect(res.hits.hits[0]?.highlight?.body?.[0]).toContain('<em>鄭凱</em>');
+  });
+
+  describe('the keyword fields', () => {
+    const normalize = async (text: string) =>
+      (await client.indices.analyze({ index, normalizer: KEYWORD_NORMALIZER, text })).tokens?.map(
+        (t) => t.token,
+      );
+
+    test('keep a name whole and fold it like the analyzers: script, width, case', async () => {
+      expect(await normalize('映象網')).toEqual(['映象网']);
+      expect(await normalize('乾隆年間')).toEqual(['乾隆年间']);
+      expect(await normalize('ＣＣＴＶ 新聞')).toEqual(['cctv 新闻']);
+    });
+
+    test('aggregate both scripts into one folded value', async () => {
+      const res = await client.search({
+        index,
+        size: 0,
+        aggs: { source: { terms: { field: 'source' } }, people: { terms: { field: 'people' } } },
+      });
+      const buckets = (name: string) =>
+        (res.aggregations?.[name] as estypes.AggregationsStringTermsAggregate).buckets as {
+          key: string;
+          doc_count: number;
+        }[];
+      expect(buckets('source').map((b) => [b.key, b.doc_count])).toEqual([
+        ['映象网', 2],
+        ['cctv', 1],
+      ]);
+      expect(buckets('people').map((b) => [b.key, b.doc_count])).toEqual([
+        ['郑凯', 2],
+        ['王文凯', 1],
+      ]);
+    });
+
+    test('match a term or terms filter written in either script', async () => {
+      for (const source of ['映象網', '映象网']) {
+        expect(await ids({ bool: { filter: [{ terms: { source: [source] } }] } })).toEqual([
+          'trad',
+          'simp',
+        ]);
+      }
+      expect(await ids({ term: { place: '荥阳' } })).toEqual(['trad']);
+      expect(await ids({ term: { people: '鄭凱' } })).toEqual(['trad', 'simp']);
+      expect(await ids({ term: { source: 'cctv' } })).toEqual(['width']);
+      expect(await ids({ term: { keywords: 'ｃｏｖｉｄ－１９' } })).toEqual(['width']);
+    });
+
+    test('keep _source as written', async () => {
+      const doc = await client.get<{ source: string }>({ index, id: 'trad' });
+      expect(doc._source?.source).toBe('映象網');
+    });
   });
 });

@@ -136,7 +136,7 @@ function facetGroup({ name, label, multiple }, buckets, state) {
   // Selected values stay listed even when the current results have none of them.
   const values = [...buckets];
   for (const value of selected) {
-    if (!values.some((b) => b.value === value)) values.push({ value, count: 0 });
+    if (!values.some((b) => b.value === value)) values.push({ value, label: value, count: 0 });
   }
   const option = (value, text, count) =>
     el(
@@ -151,7 +151,8 @@ function facetGroup({ name, label, multiple }, buckets, state) {
       ` ${text} `,
       count === null ? '' : el('span', { class: 'count' }, `(${count})`),
     );
-  const options = values.map((b) => option(b.value, b.value, b.count));
+  // The value goes back to the API as a filter; the label is it in the chosen script.
+  const options = values.map((b) => option(b.value, b.label, b.count));
   if (!multiple) options.unshift(option('', '不限', null));
   return el('fieldset', { class: 'facet' }, el('legend', {}, label), ...options);
 }
