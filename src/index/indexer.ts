@@ -15,7 +15,14 @@ import { loadIndexDefinition, type IndexDefinition } from './definition';
 import { toIndexDocument, type IndexDocument } from './document';
 import * as es from './es';
 import { physicalIndexName, planRun } from './lifecycle';
-import { accountedFor, addWarning, emptyReport, type IndexReport, type Progress } from './report';
+import {
+  accountedFor,
+  addWarning,
+  emptyReport,
+  succeeded,
+  type IndexReport,
+  type Progress,
+} from './report';
 import { backoffDelay, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './retry';
 
 export interface RunIndexerOptions {
@@ -161,6 +168,11 @@ async function finishRebuild(
 ): Promise<void> {
   const { client, alias } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
+  // Bad files do not hold a rebuild back, but an index that got nothing while something
+  // failed (a mistyped folder, an unreadable corpus) must not replace a working one.
+  if (!report.aborted && report.indexed === 0 && !succeeded(report)) {
+    report.aborted = 'nothing was indexed and something failed: the new index is not put live';
+  }
   if (!report.aborted) {
     try {
       await withRetry(() => es.finishLoading(client, index, definition), retry);

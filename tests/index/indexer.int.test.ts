@@ -176,6 +176,24 @@ describe('the indexer', () => {
       }
     });
 
+    test('a rebuild that indexes nothing while files fail (a mistyped folder) keeps the alias', async () => {
+      const before = await aliasTarget(alias);
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [join(ROOT, 'corpsu')],
+        rebuild: true,
+      });
+      expectConsistent(report);
+      expect(succeeded(report)).toBe(false);
+      expect(report.indexed).toBe(0);
+      expect(report.filesFailed).toBe(1);
+      expect(report.aborted).toMatch(/nothing was indexed/);
+      expect(await aliasTarget(alias)).toEqual(before);
+      expect(await count(alias)).toBe(3);
+      expect(await physicalIndices(alias)).not.toContain(report.index);
+    });
+
     test('in place, a rejected document is reported and the others are written', async () => {
       const changed = article('g1', { body: ['改過的正文'] });
       const bad = article('bad', { published_at: 'never', path: 'corpus/bad.txt' });
@@ -240,8 +258,10 @@ describe('the indexer', () => {
       const many = Array.from({ length: 8 }, (_, i) => article(`m${i}`));
       for (let i = 0; i < many.length; i++) {
         if (i === 2) {
-          const [fresh] = (await physicalIndices(alias)).filter((name) => name !== live);
-          await midway(fresh!);
+          // The run's own index is the newest (names end in their creation time).
+          const fresh = (await physicalIndices(alias)).sort().at(-1)!;
+          expect(fresh).not.toBe(live);
+          await midway(fresh);
         }
         yield file(`f${i}`, [many[i]!]);
       }
