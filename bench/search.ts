@@ -22,50 +22,74 @@ type Target = 'api' | 'elasticsearch';
 interface Run {
   target: Target;
   connections: number;
+  /** Load time, all repeats together. */
   seconds: number;
   throughput: number;
   latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };
   requests: number;
   failures: number;
-  /** Cores busy on average during the run, per process. */
+  /** Cores busy on average during the runs, per process. */
   cores: { elasticsearch: number; api?: number; loadGenerator: number };
   /** p50 per query kind (ms). */
   p50ByKind: Record<string, number>;
+  /** Throughput of each repeat, to show how steady the machine was. */
+  repeats: number[];
 }
 
-function p50ByKind(result: LoadRunResult): Record<string, number> {
-  const kinds = new Map<QueryKind, number[]>();
-  result.byRequest.forEach((latencies, i) => {
-    const kind = QUERY_MIX[i]!.kind;
-    kinds.set(kind, [...(kinds.get(kind) ?? []), ...latencies]);
-  });
-  return Object.fromEntries(
-    [...kinds].map(([kind, latencies]) => [kind, round(summarizeLatencies(latencies).p50)]),
-  );
+/** What the repeats of one target at one concurrency add up to. */
+interface Pool {
+  seconds: number;
+  byRequest: number[][];
+  failures: number;
+  cpuMs: { elasticsearch: number; api: number; loadGenerator: number };
+  repeats: number[];
 }
 
-async function measured(
+function emptyPool(): Pool {
+  return {
+    seconds: 0,
+    byRequest: QUERY_MIX.map(() => []),
+    failures: 0,
+    cpuMs: { elasticsearch: 0, api: 0, loadGenerator: 0 },
+    repeats: [],
+  };
+}
+
+/** One load run, its latencies and CPU time added to the pool. */
+async function runInto(
+  pool: Pool,
   es: Elastic,
   apiPid: number,
-  target: Target,
   url: string,
   requests: autocannon.Request[],
   connections: number,
   seconds: number,
-): Promise<Run> {
+): Promise<LoadRunResult> {
   const before = { es: await elasticCpuMs(es.client), api: processCpuMs(apiPid), own: ownCpuMs() };
   const result = await runLoad(url, requests, connections, seconds);
-  const esCpu = (await elasticCpuMs(es.client)) - before.es;
-  const apiAfter = processCpuMs(apiPid);
-  const apiCpu =
-    before.api !== undefined && apiAfter !== undefined ? apiAfter - before.api : undefined;
-  const busy = (ms: number) => round(ms / 1000 / result.seconds);
-  const { latency } = result;
+  pool.cpuMs.elasticsearch += (await elasticCpuMs(es.client)) - before.es;
+  pool.cpuMs.api += (processCpuMs(apiPid) ?? 0) - (before.api ?? 0);
+  pool.cpuMs.loadGenerator += ownCpuMs() - before.own;
+  pool.seconds += result.seconds;
+  result.byRequest.forEach((latencies, i) => pool.byRequest[i]!.push(...latencies));
+  pool.failures += result.non2xx + result.errors + result.timeouts;
+  pool.repeats.push(round(result.throughput, 1));
+  return result;
+}
+
+function summarizePool(pool: Pool, target: Target, connections: number): Run {
+  const latency = summarizeLatencies(pool.byRequest.flat());
+  const kinds = new Map<QueryKind, number[]>();
+  pool.byRequest.forEach((latencies, i) => {
+    const kind = QUERY_MIX[i]!.kind;
+    kinds.set(kind, [...(kinds.get(kind) ?? []), ...latencies]);
+  });
+  const busy = (ms: number) => round(ms / 1000 / pool.seconds);
   return {
     target,
     connections,
-    seconds: result.seconds,
-    throughput: round(result.throughput, 1),
+    seconds: round(pool.seconds, 1),
+    throughput: round(latency.count / pool.seconds, 1),
     latencyMs: {
       mean: round(latency.mean),
       p50: round(latency.p50),
@@ -74,13 +98,16 @@ async function measured(
       max: round(latency.max),
     },
     requests: latency.count,
-    failures: result.non2xx + result.errors + result.timeouts,
+    failures: pool.failures,
     cores: {
-      elasticsearch: busy(esCpu),
-      ...(target === 'api' && apiCpu !== undefined && { api: busy(apiCpu) }),
-      loadGenerator: busy(ownCpuMs() - before.own),
+      elasticsearch: busy(pool.cpuMs.elasticsearch),
+      ...(target === 'api' && { api: busy(pool.cpuMs.api) }),
+      loadGenerator: busy(pool.cpuMs.loadGenerator),
     },
-    p50ByKind: p50ByKind(result),
+    p50ByKind: Object.fromEntries(
+      [...kinds].map(([kind, latencies]) => [kind, round(summarizeLatencies(latencies).p50)]),
+    ),
+    repeats: pool.repeats,
   };
 }
 
@@ -109,7 +136,7 @@ async function checkQueries(apiUrl: string, esUrl: string, alias: string) {
 }
 
 async function main(): Promise<void> {
-  const options = benchOptions();
+  const options = benchOptions({ repeat: 3 });
   const manifest = await prepareCorpus(log);
   const es = await startElasticsearch(elasticOptions(), log);
   const machine = describeMachine(es);
@@ -143,18 +170,33 @@ async function main(): Promise<void> {
     }
   }
 
+  // Repeats alternate which target goes first, so that neither always runs on a warmer
+  // engine and a burst of other work on the machine hits both; the repeats are pooled.
   const runs: Run[] = [];
-  for (const [i, connections] of options.concurrency.entries()) {
-    // Alternate which target goes first, so neither always runs on a warmer engine.
-    const order: Target[] = i % 2 === 0 ? ['api', 'elasticsearch'] : ['elasticsearch', 'api'];
-    for (const target of order) {
-      const { url, requests } = targets[target];
-      const run = await measured(es, api.pid, target, url, requests, connections, options.duration);
-      log(
-        `${target} at ${connections}: ${run.throughput} req/s, p50 ${run.latencyMs.p50} ms, ` +
-          `p95 ${run.latencyMs.p95} ms, p99 ${run.latencyMs.p99} ms`,
-      );
-      runs.push(run);
+  for (const connections of options.concurrency) {
+    const pools: Record<Target, Pool> = { api: emptyPool(), elasticsearch: emptyPool() };
+    for (let repeat = 0; repeat < options.repeat; repeat++) {
+      const order: Target[] =
+        repeat % 2 === 0 ? ['api', 'elasticsearch'] : ['elasticsearch', 'api'];
+      for (const target of order) {
+        const { url, requests } = targets[target];
+        const result = await runInto(
+          pools[target],
+          es,
+          api.pid,
+          url,
+          requests,
+          connections,
+          options.duration,
+        );
+        log(
+          `${target} at ${connections} #${repeat + 1}: ${result.throughput.toFixed(1)} req/s, ` +
+            `p50 ${result.latency.p50.toFixed(2)} ms`,
+        );
+      }
+    }
+    for (const target of ['api', 'elasticsearch'] as const) {
+      runs.push(summarizePool(pools[target], target, connections));
     }
   }
 
@@ -179,8 +221,10 @@ async function main(): Promise<void> {
     method: {
       loadGenerator: `autocannon ${machine.packages.autocannon}, one process with the bench; the API in a child process, Elasticsearch in a container`,
       durationSeconds: options.duration,
+      repeats: options.repeat,
       warmupSeconds: options.warmup,
-      latency: 'per response, measured by the load generator (hrtime), nearest-rank percentiles',
+      latency:
+        'per response, measured by the load generator (hrtime); the repeats pooled; nearest-rank percentiles',
       elasticsearch:
         'the same search bodies the API builds (its schema and query builder), POSTed to /<alias>/_search',
     },
@@ -248,7 +292,7 @@ async function main(): Promise<void> {
     ),
     '',
     `Targets: API adds ≤ ${TARGETS.apiAddsP50Ms} ms at p50; ≥ ${TARGETS.throughputRatioAt8} of direct throughput at 8 connections. ` +
-      `${built.docs} documents, ${QUERY_MIX.length} queries, ${options.duration} s per run.`,
+      `${built.docs} documents, ${QUERY_MIX.length} queries, ${options.repeat} × ${options.duration} s per target and concurrency.`,
     '',
     machineLine(machine),
     '',

@@ -37,8 +37,9 @@ function list<T>(name: string, text: string, read: (name: string, text: string) 
 }
 
 export interface BenchOptions {
-  /** bench:index: the corpus sizes, in documents, and how many times each load is repeated. */
+  /** bench:index: the corpus sizes, in documents. */
   sizes: Size[];
+  /** How many times each load (bench:index) or load run (bench:search) is repeated. */
   repeat: number;
   /** bench:search and bench:relevance: documents in the index they search. */
   docs: Size;
@@ -59,26 +60,31 @@ export interface BenchOptions {
 
 export const USAGE = `flags (all optional):
   --sizes 10000,100000,all   bench:index corpus sizes (whole thousands, or all)
-  --repeat 1                 bench:index repeats of each load (the median is reported)
+  --repeat N                 repeats, interleaved: bench:index 1 (the median load is reported),
+                             bench:search 3 (the runs are pooled)
   --docs all                 bench:search/bench:relevance index size
   --concurrency 1,8,32       bench:search connections per run
-  --duration 20 --warmup 5   bench:search seconds per run
+  --duration 10 --warmup 15  bench:search seconds per run, and of warm-up per target
   --samples 2000 --seed 7    bench:relevance known items and their seed
   --profile                  CPU profiles (bench/work/profiles) of the pipeline loads or the API
   --out DIR                  results folder (default bench/results)
 environment: ES_URL (use that cluster), ES_IMAGE (image to start), BENCH_ES_JAVA_OPTS`;
 
-export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptions {
+/** `defaults` holds what differs between the benches. */
+export function benchOptions(
+  defaults: { repeat: number } = { repeat: 1 },
+  argv: string[] = process.argv.slice(2),
+): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     strict: true,
     options: {
       sizes: { type: 'string', default: '10000,100000,all' },
-      repeat: { type: 'string', default: '1' },
+      repeat: { type: 'string' },
       docs: { type: 'string', default: 'all' },
       concurrency: { type: 'string', default: '1,8,32' },
-      duration: { type: 'string', default: '20' },
-      warmup: { type: 'string', default: '5' },
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '15' },
       samples: { type: 'string', default: '2000' },
       seed: { type: 'string', default: '7' },
       out: { type: 'string' },
@@ -92,7 +98,7 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
   }
   return {
     sizes: list('sizes', values.sizes, size),
-    repeat: positiveInt('repeat', values.repeat),
+    repeat: values.repeat === undefined ? defaults.repeat : positiveInt('repeat', values.repeat),
     docs: size('docs', values.docs),
     concurrency: list('concurrency', values.concurrency, positiveInt),
     duration: positiveInt('duration', values.duration),

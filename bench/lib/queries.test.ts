@@ -16,8 +16,8 @@ describe('the query mix', () => {
 
   it('holds both scripts', () => {
     const texts = QUERY_MIX.map((query) => query.params.q).join('');
-    expect(texts).toMatch(/[風長萬盡]/u);
-    expect(texts).toMatch(/[风乡举党]/u);
+    expect(texts).toMatch(/[風長萬內舉]/u);
+    expect(texts).toMatch(/[风乡穷党]/u);
   });
 
   it('sends the API the parameters, URL-encoded', () => {
