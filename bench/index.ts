@@ -36,6 +36,10 @@ interface LoadFigures {
   elasticCpuSeconds: number;
   failed: number;
   error?: string;
+  /** Seconds requests of each kind were open, and seconds with none open (the engine idle
+   * as far as this load goes); with two in flight, overlapping requests count twice. */
+  requestSeconds: Record<string, number>;
+  requestCounts: Record<string, number>;
   asIs: IndexStats;
   bytesPerDocAsIs: number;
   /** After a force merge to one segment; measured for the pipeline's index only (the raw
@@ -101,6 +105,13 @@ async function measure(
     elasticCpuSeconds: round(elasticCpu / 1000, 1),
     failed: result.failed,
     error: result.error,
+    requestSeconds: {
+      ...Object.fromEntries(
+        Object.entries(result.requests.openMs).map(([kind, ms]) => [kind, round(ms / 1000)]),
+      ),
+      none: round(result.requests.idleMs / 1000),
+    },
+    requestCounts: result.requests.count,
     asIs,
     bytesPerDocAsIs: round(asIs.bytes / Math.max(asIs.docs, 1), 0),
     ...(merged && {

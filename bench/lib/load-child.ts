@@ -29,6 +29,40 @@ export interface LoadResult {
   cpuMs: number;
   /** Why the load stopped or what it failed on, when it did. */
   error?: string;
+  /** Where the load's time went, as seen from its requests to Elasticsearch. */
+  requests: RequestTimes;
+}
+
+export interface RequestTimes {
+  /** Milliseconds requests of each kind were open (bulk, mget, other), overlaps counted twice. */
+  openMs: Record<string, number>;
+  count: Record<string, number>;
+  /** Milliseconds with no request open: the engine had nothing of ours to work on. */
+  idleMs: number;
+}
+
+/** Times the client's requests from its diagnostic events. */
+function timeRequests(client: Client): (elapsedMs: number) => RequestTimes {
+  const open = new Map<unknown, { kind: string; start: number }>();
+  const times: RequestTimes = { openMs: {}, count: {}, idleMs: 0 };
+  let busySince = 0;
+  let busyMs = 0;
+  client.diagnostic.on('request', (_error, event) => {
+    const path = event?.meta.request.params.path ?? '';
+    const kind = /\/_bulk$/.test(path) ? 'bulk' : /\/_mget$/.test(path) ? 'mget' : 'other';
+    if (open.size === 0) busySince = performance.now();
+    open.set(event?.meta.request.id, { kind, start: performance.now() });
+  });
+  client.diagnostic.on('response', (_error, event) => {
+    const request = open.get(event?.meta.request.id);
+    if (!request) return;
+    open.delete(event?.meta.request.id);
+    const now = performance.now();
+    times.openMs[request.kind] = (times.openMs[request.kind] ?? 0) + now - request.start;
+    times.count[request.kind] = (times.count[request.kind] ?? 0) + 1;
+    if (open.size === 0) busyMs += now - busySince;
+  });
+  return (elapsedMs) => ({ ...times, idleMs: elapsedMs - busyMs });
 }
 
 /** A field of /proc/self/status in bytes (Linux); the resource usage peak elsewhere. */
@@ -46,28 +80,26 @@ function memory(field: 'VmRSS' | 'VmHWM'): number {
 type Outcome = Pick<LoadResult, 'docs' | 'failed' | 'error'>;
 type RunIndexer = (typeof import('../../src/index/indexer'))['runIndexer'];
 
-/** The pipeline as `npm run index` runs it, with its configuration defaults. */
-async function pipeline(req: LoadRequest, runIndexer: RunIndexer): Promise<Outcome> {
-  const config = loadConfig({ ES_URL: req.esUrl, ES_INDEX: req.target });
-  const client = new Client({
-    node: config.ES_URL,
-    requestTimeout: config.INDEX_REQUEST_TIMEOUT_MS,
-    maxRetries: 0,
+/** The configuration `npm run index` runs with: its defaults, the bench's cluster. */
+const config = (req: LoadRequest) => loadConfig({ ES_URL: req.esUrl, ES_INDEX: req.target });
+
+/** The pipeline as `npm run index` runs it. */
+async function pipeline(
+  req: LoadRequest,
+  client: Client,
+  runIndexer: RunIndexer,
+): Promise<Outcome> {
+  const { ES_INDEX, INDEX_BATCH_DOCS, INDEX_BATCH_BYTES } = config(req);
+  const report = await runIndexer({
+    client,
+    alias: ES_INDEX,
+    paths: req.paths,
+    batch: { maxDocs: INDEX_BATCH_DOCS, maxBytes: INDEX_BATCH_BYTES },
   });
-  try {
-    const report = await runIndexer({
-      client,
-      alias: config.ES_INDEX,
-      paths: req.paths,
-      batch: { maxDocs: config.INDEX_BATCH_DOCS, maxBytes: config.INDEX_BATCH_BYTES },
-    });
-    const first = report.failures[0];
-    const error =
-      report.aborted ?? (first ? `${report.failed} failed, e.g. ${first.reason}` : undefined);
-    return { docs: report.indexed, failed: report.failed + report.filesFailed, error };
-  } finally {
-    await client.close();
-  }
+  const first = report.failures[0];
+  const error =
+    report.aborted ?? (first ? `${report.failed} failed, e.g. ${first.reason}` : undefined);
+  return { docs: report.indexed, failed: report.failed + report.filesFailed, error };
 }
 
 /**
@@ -76,13 +108,8 @@ async function pipeline(req: LoadRequest, runIndexer: RunIndexer): Promise<Outco
  * the indexer's own calls to create the index with refresh off and to finish the load), so
  * the difference is what our pipeline does to the documents.
  */
-async function raw(req: LoadRequest): Promise<Outcome> {
-  const config = loadConfig({ ES_URL: req.esUrl });
-  const client = new Client({
-    node: config.ES_URL,
-    requestTimeout: config.INDEX_REQUEST_TIMEOUT_MS,
-    maxRetries: 0,
-  });
+async function raw(req: LoadRequest, client: Client): Promise<Outcome> {
+  const { INDEX_BATCH_DOCS, INDEX_BATCH_BYTES } = config(req);
   const definition = loadIndexDefinition();
   let docs = 0;
   let failed = 0;
@@ -132,7 +159,7 @@ async function raw(req: LoadRequest): Promise<Outcome> {
         batchDocs++;
         // Counted as the indexer counts: the document's JSON, not the action line.
         batchBytes += Buffer.byteLength(line);
-        if (batchDocs >= config.INDEX_BATCH_DOCS || batchBytes >= config.INDEX_BATCH_BYTES) {
+        if (batchDocs >= INDEX_BATCH_DOCS || batchBytes >= INDEX_BATCH_BYTES) {
           await send(batch);
           batch = '';
           batchDocs = 0;
@@ -150,7 +177,6 @@ async function raw(req: LoadRequest): Promise<Outcome> {
     return { docs, failed, error };
   } finally {
     await Promise.allSettled(inFlight);
-    await client.close();
   }
 }
 
@@ -158,19 +184,28 @@ async function load(req: LoadRequest): Promise<LoadResult> {
   // Only the pipeline loads normalization (and its dictionaries); before the clock starts.
   const runIndexer =
     req.mode === 'pipeline' ? (await import('../../src/index/indexer')).runIndexer : undefined;
+  // As the indexer's command line makes its client: its own retries, none in the client.
+  const client = new Client({
+    node: req.esUrl,
+    requestTimeout: config(req).INDEX_REQUEST_TIMEOUT_MS,
+    maxRetries: 0,
+  });
+  const requestTimes = timeRequests(client);
   const baseRssBytes = memory('VmRSS');
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const outcome = await (runIndexer ? pipeline(req, runIndexer) : raw(req)).catch(
-    (error: unknown): Outcome => ({ docs: 0, failed: 0, error: String(error) }),
-  );
+  const outcome = await (runIndexer ? pipeline(req, client, runIndexer) : raw(req, client))
+    .catch((error: unknown): Outcome => ({ docs: 0, failed: 0, error: String(error) }))
+    .finally(() => client.close());
+  const elapsedMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   return {
     ...outcome,
-    elapsedMs: performance.now() - started,
+    elapsedMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
     baseRssBytes,
     peakRssBytes: memory('VmHWM'),
+    requests: requestTimes(elapsedMs),
   };
 }
 
