@@ -240,6 +240,10 @@ async function main(): Promise<void> {
       series: [
         { name: 'pipeline', values: runs.map((r) => r.pipeline.docsPerSecond) },
         { name: 'raw bulk', values: runs.map((r) => r.raw.docsPerSecond) },
+        {
+          name: 'raw bulk, 2 requests in flight',
+          values: runs.map((r) => r.rawTwoInFlight.docsPerSecond),
+        },
       ],
     },
     {
