@@ -32,4 +32,6 @@ if [ -z "${ES_URL:-}" ]; then
   remove_bench_containers
   trap remove_bench_containers EXIT
 fi
+# The API runs from its build, as `npm start` runs it.
+npm run -s build
 node --require ts-node/register/transpile-only "bench/$bench.ts" "$@"

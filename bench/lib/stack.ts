@@ -126,9 +126,9 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
 }
 
 /**
- * Starts the API as `npm start` does (src/server/main.ts, configured by environment variables),
- * in its own process so that the load generator does not share its event loop, and waits
- * until it is ready (Elasticsearch answers and the alias exists).
+ * Starts the API as `npm start` does: the build in dist/ (bench/run.sh builds first),
+ * configured by environment variables. In its own process, so that the load generator does
+ * not share its event loop; ready once Elasticsearch answers and the alias exists.
  */
 export async function startApi(esUrl: string, alias: string, profileDir?: string): Promise<Api> {
   const port = await freePort();
@@ -136,21 +136,17 @@ export async function startApi(esUrl: string, alias: string, profileDir?: string
   const profile = profileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=api.cpuprofile']
     : [];
-  const child = spawn(
-    process.execPath,
-    [...TS_NODE, ...profile, join(ROOT, 'src', 'server', 'main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        ES_URL: esUrl,
-        ES_INDEX: alias,
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'server', 'main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ES_URL: esUrl,
+      ES_INDEX: alias,
+      PORT: String(port),
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   onCleanup(async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
