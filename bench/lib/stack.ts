@@ -5,8 +5,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
-import { GenericContainer, Wait } from 'testcontainers';
-import { ROOT, esVersion } from '../../src/config';
+import { ROOT } from '../../src/config';
+import { startElasticsearchContainer } from '../../tests/support/elasticsearch-container';
 import type { ElasticOptions } from './options';
 
 /** Bench containers carry this label; bench/run.sh removes leftovers by it. */
@@ -51,26 +51,18 @@ export async function startElasticsearch(
   let url = options.url;
   let image = 'ES_URL';
   if (!url) {
-    image = options.image ?? `docker.elastic.co/elasticsearch/elasticsearch:${esVersion()}`;
     const started = Date.now();
-    const container = await new GenericContainer(image)
-      .withEnvironment({
-        'discovery.type': 'single-node',
-        'xpack.security.enabled': 'false',
-        ES_JAVA_OPTS: options.javaOpts,
-      })
-      .withLabels({ [BENCH_LABEL]: String(process.pid) })
-      .withExposedPorts(9200)
-      .withWaitStrategy(
-        Wait.forHttp('/_cluster/health?wait_for_status=yellow&timeout=5s', 9200)
-          .forStatusCode(200)
-          .withStartupTimeout(240_000),
-      )
-      .start();
+    const run = await startElasticsearchContainer({
+      ...(options.image && { image: options.image }),
+      javaOpts: options.javaOpts,
+      label: BENCH_LABEL,
+    });
+    const container = run.container;
+    image = run.image;
     onCleanup(async () => {
       await container.stop({ timeout: 10_000 });
     });
-    url = `http://${container.getHost()}:${container.getMappedPort(9200)}`;
+    url = run.url;
     log(`Elasticsearch from ${image} up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   // Long timeouts: a force merge or a 100k-document refresh takes a while on two cores.

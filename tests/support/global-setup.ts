@@ -1,7 +1,7 @@
 // Starts one throwaway Elasticsearch for the whole jest run, or uses ES_URL.
 // The image is ES_IMAGE (default: the official image of the pinned version).
-import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
-import { esVersion } from '../../src/config';
+import type { StartedTestContainer } from 'testcontainers';
+import { startElasticsearchContainer } from './elasticsearch-container';
 
 /** Every container a test run starts carries this label, so leftovers can be found and removed. */
 export const TEST_LABEL = 'cjk-news-search.test-run';
@@ -15,25 +15,14 @@ export default async function globalSetup(): Promise<void> {
     process.stderr.write(`\nusing the Elasticsearch at ES_URL=${process.env.ES_URL}\n`);
     return;
   }
-  const image =
-    process.env.ES_IMAGE ?? `docker.elastic.co/elasticsearch/elasticsearch:${esVersion()}`;
   const started = Date.now();
-  const container = await new GenericContainer(image)
-    .withEnvironment({
-      'discovery.type': 'single-node',
-      'xpack.security.enabled': 'false',
-      ES_JAVA_OPTS: process.env.ES_TEST_JAVA_OPTS ?? '-Xms1g -Xmx1g',
-    })
-    .withLabels({ [TEST_LABEL]: String(process.pid) })
-    .withExposedPorts(9200)
-    .withWaitStrategy(
-      Wait.forHttp('/_cluster/health?wait_for_status=yellow&timeout=5s', 9200)
-        .forStatusCode(200)
-        .withStartupTimeout(240_000),
-    )
-    .start();
+  const { container, url, image } = await startElasticsearchContainer({
+    ...(process.env.ES_IMAGE && { image: process.env.ES_IMAGE }),
+    javaOpts: process.env.ES_TEST_JAVA_OPTS ?? '-Xms1g -Xmx1g',
+    label: TEST_LABEL,
+  });
   globalThis.__ES_CONTAINER__ = container;
-  process.env.ES_URL = `http://${container.getHost()}:${container.getMappedPort(9200)}`;
+  process.env.ES_URL = url;
 
   // Jest skips globalTeardown on Ctrl-C; remove the container then too.
   const stopOnSignal = (signal: NodeJS.Signals) => {
