@@ -7,11 +7,11 @@ import { type BenchInput, inputFor, prepareCorpus, totalDocs } from './lib/corpu
 import { elasticCpuMs } from './lib/cpu';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions, type Size } from './lib/options';
-import { log, machineLine, markdownTable, writeResults } from './lib/results';
+import { log, machineLine, markdownTable, publishResults } from './lib/results';
 import { round } from './lib/stats';
 import type { LoadRequest } from './lib/load-child';
 import { loaderOverheadMiB, runLoadChild } from './lib/loader';
-import { runCleanups, startElasticsearch } from './lib/stack';
+import { runBench, startElasticsearch } from './lib/stack';
 import { formatValue, renderChart } from './lib/svg';
 
 /** Index-level figures, read after the load. */
@@ -290,15 +290,7 @@ async function main(): Promise<void> {
     machineLine(machine),
     '',
   ].join('\n');
-  for (const file of await writeResults('index', options.out, { json, svg, markdown })) {
-    log(`wrote ${file}`);
-  }
-  process.stdout.write(`\n${markdown}`);
+  await publishResults('index', options.out, { json, svg, markdown });
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => runCleanups());
+runBench(main);

@@ -12,9 +12,9 @@ import { buildSearchIndex } from './lib/loader';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions, type Size } from './lib/options';
 import { seededRandom } from './lib/random';
-import { log, machineLine, markdownTable, writeResults } from './lib/results';
+import { log, machineLine, markdownTable, publishResults } from './lib/results';
 import { round } from './lib/stats';
-import { runCleanups, startApi, startElasticsearch } from './lib/stack';
+import { runBench, startApi, startElasticsearch } from './lib/stack';
 import { renderChart } from './lib/svg';
 
 const K = 10;
@@ -248,15 +248,7 @@ async function main(): Promise<void> {
     machineLine(machine),
     '',
   ].join('\n');
-  for (const file of await writeResults('relevance', options.out, { json, svg, markdown })) {
-    log(`wrote ${file}`);
-  }
-  process.stdout.write(`\n${markdown}`);
+  await publishResults('relevance', options.out, { json, svg, markdown });
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => runCleanups());
+runBench(main);

@@ -10,9 +10,9 @@ import { type LoadRunResult, runLoad } from './lib/load-generator';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions } from './lib/options';
 import { apiPath, elasticBody, QUERY_MIX, type QueryKind } from './lib/queries';
-import { log, machineLine, markdownTable, writeResults } from './lib/results';
+import { log, machineLine, markdownTable, publishResults } from './lib/results';
 import { round, summarizeLatencies } from './lib/stats';
-import { runCleanups, startApi, startElasticsearch, type Elastic } from './lib/stack';
+import { runBench, startApi, startElasticsearch, type Elastic } from './lib/stack';
 import { formatValue, renderChart } from './lib/svg';
 
 const TARGETS = { apiAddsP50Ms: 2, throughputRatioAt8: 0.85 };
@@ -297,15 +297,7 @@ async function main(): Promise<void> {
     machineLine(machine),
     '',
   ].join('\n');
-  for (const file of await writeResults('search', options.out, { json, svg, markdown })) {
-    log(`wrote ${file}`);
-  }
-  process.stdout.write(`\n${markdown}`);
+  await publishResults('search', options.out, { json, svg, markdown });
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => runCleanups());
+runBench(main);

@@ -8,7 +8,7 @@ import { ROOT } from '../../src/config';
 
 export const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
-export async function writeResults(
+async function writeResults(
   name: string,
   outDir: string | undefined,
   files: { json: unknown; svg: string; markdown: string },
@@ -27,6 +27,16 @@ export async function writeResults(
     written.push(relative(ROOT, path));
   }
   return written;
+}
+
+/** Writes a bench's results, says where, and prints its table on stdout. */
+export async function publishResults(
+  name: string,
+  outDir: string | undefined,
+  files: { json: unknown; svg: string; markdown: string },
+): Promise<void> {
+  for (const file of await writeResults(name, outDir, files)) log(`wrote ${file}`);
+  process.stdout.write(`\n${files.markdown}`);
 }
 
 /** A markdown table. */

@@ -78,6 +78,16 @@ export async function startElasticsearch(
   };
 }
 
+/** Runs a bench's main and, however it ends, stops what it started. */
+export function runBench(main: () => Promise<void>): void {
+  void main()
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => runCleanups());
+}
+
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
