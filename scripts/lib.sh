@@ -51,22 +51,29 @@ timed() {
   return $rc
 }
 
-# Chooses the Elasticsearch image: ES_IMAGE when set; else the official image
-# when the engine can pull it; else the locally built one (built if missing).
-# Needs DOCKER_HOST to point at an engine.
+# Sets the variable named $1 to an image and exports it: its own value when set;
+# else $2, the official image, when the engine can pull it; else $3, the locally
+# built one, made (or found up to date) by the script $4. Needs DOCKER_HOST.
+choose_image() {
+  local var=$1 official=$2 local_image=$3 build=$4
+  local image=${!var:-}
+  if [ -z "$image" ]; then
+    if timeout 60 docker pull -q "$official" >/dev/null 2>&1; then
+      image=$official
+    else
+      log "$official cannot be pulled here: using $local_image"
+      image=$local_image
+    fi
+  fi
+  if [ "$image" = "$local_image" ]; then
+    "$build"
+  fi
+  export "$var=$image"
+}
+
 choose_es_image() {
-  if [ -n "${ES_IMAGE:-}" ]; then
-    :
-  elif timeout 60 docker pull -q "docker.elastic.co/elasticsearch/elasticsearch:$ES_VERSION" >/dev/null 2>&1; then
-    ES_IMAGE="docker.elastic.co/elasticsearch/elasticsearch:$ES_VERSION"
-  else
-    log "the official Elasticsearch image cannot be pulled here: using $ES_LOCAL_IMAGE"
-    ES_IMAGE="$ES_LOCAL_IMAGE"
-  fi
-  if [ "$ES_IMAGE" = "$ES_LOCAL_IMAGE" ]; then
-    "$ROOT/scripts/build-es-image.sh"
-  fi
-  export ES_IMAGE
+  choose_image ES_IMAGE "docker.elastic.co/elasticsearch/elasticsearch:$ES_VERSION" \
+    "$ES_LOCAL_IMAGE" "$ROOT/scripts/build-es-image.sh"
 }
 
 # npm ci when node_modules was not installed from the current lock file.
@@ -106,22 +113,9 @@ ensure_debian_base() {
 NODE_OFFICIAL_IMAGE="docker.io/library/node:$(cat "$ROOT/.nvmrc")-bookworm-slim"
 NODE_LOCAL_IMAGE="localhost/node:$(cat "$ROOT/.nvmrc")"
 
-# Chooses the API's Node base image like choose_es_image: NODE_IMAGE when set; else
-# the official image when the engine can pull it; else the local one (built if
-# missing or stale). Needs DOCKER_HOST to point at an engine.
+# The API's Node base image, chosen like the Elasticsearch one.
 choose_node_image() {
-  if [ -n "${NODE_IMAGE:-}" ]; then
-    :
-  elif timeout 60 docker pull -q "$NODE_OFFICIAL_IMAGE" >/dev/null 2>&1; then
-    NODE_IMAGE="$NODE_OFFICIAL_IMAGE"
-  else
-    log "the official Node image cannot be pulled here: using $NODE_LOCAL_IMAGE"
-    NODE_IMAGE="$NODE_LOCAL_IMAGE"
-  fi
-  if [ "$NODE_IMAGE" = "$NODE_LOCAL_IMAGE" ]; then
-    "$ROOT/scripts/build-node-image.sh"
-  fi
-  export NODE_IMAGE
+  choose_image NODE_IMAGE "$NODE_OFFICIAL_IMAGE" "$NODE_LOCAL_IMAGE" "$ROOT/scripts/build-node-image.sh"
 }
 
 # The compose command: `docker compose` (v2) where the CLI has it, else Debian's
