@@ -10,7 +10,7 @@ import {
 } from '../../src/index/definition';
 import { testClient, testIndexName } from '../support/es';
 
-// The integration project's 120 s testTimeout is a global option jest ignores per project.
+// A cap per test below the run's 120 s: a run against the engine takes seconds, not minutes.
 jest.setTimeout(60_000);
 
 type Token = Pick<estypes.IndicesAnalyzeAnalyzeToken, 'token' | 'position'>;

@@ -15,7 +15,7 @@ import { article } from './articles';
 
 const CORPUS = join(ROOT, 'corpus');
 
-// The integration project's 120 s testTimeout is a global option jest ignores per project.
+// A cap per test below the run's 120 s: a run against the engine takes seconds, not minutes.
 jest.setTimeout(60_000);
 
 describe('the indexer', () => {

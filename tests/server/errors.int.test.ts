@@ -9,7 +9,7 @@ import { testClient, testIndexName } from '../support/es';
 import { getJson, startApp, type RunningApp } from './harness';
 import { indexSeeds, type IndexedSeeds } from './seeds';
 
-// jest ignores the project's testTimeout (5 s default); indexing and the timeout cases need more.
+// A cap per test below the run's 120 s: indexing and the timeout cases take seconds, not minutes.
 jest.setTimeout(60_000);
 
 let client: Client;

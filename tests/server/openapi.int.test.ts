@@ -19,7 +19,7 @@ interface Document {
   paths: Record<string, { get: Operation }>;
 }
 
-// jest ignores the project's testTimeout (5 s default); indexing and the timeout cases need more.
+// A cap per test below the run's 120 s: indexing and the timeout cases take seconds, not minutes.
 jest.setTimeout(60_000);
 
 let client: Client;

@@ -11,7 +11,7 @@ import { testClient } from '../support/es';
 import { getJson, qs, startApp, type RunningApp } from './harness';
 import { indexSeeds, SEEDS, type IndexedSeeds, type Seed } from './seeds';
 
-// jest ignores the project's testTimeout (5 s default); indexing and the timeout cases need more.
+// A cap per test below the run's 120 s: indexing and the timeout cases take seconds, not minutes.
 jest.setTimeout(60_000);
 
 let client: Client;
