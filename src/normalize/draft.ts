@@ -1,5 +1,5 @@
 // The draft an article is built in: stages read a draft and return a new one, never mutate it.
-import type { PublishedDate, Removal } from '../article';
+import type { Article, Removal } from '../article';
 
 export type BlockKind = 'paragraph' | 'subheading' | 'caption';
 
@@ -9,17 +9,13 @@ export interface Block {
   kind: BlockKind;
 }
 
-export interface Draft {
+/** The article's metadata as the stages find it; the title may still be missing. */
+export interface Draft extends Pick<
+  Article,
+  'date' | 'source' | 'reporters' | 'correspondents' | 'editors' | 'place' | 'keywords' | 'removed'
+> {
   blocks: Block[];
   title?: string;
-  date?: PublishedDate;
-  source?: string;
-  reporters: string[];
-  correspondents: string[];
-  editors: string[];
-  place?: string;
-  keywords: string[];
-  removed: Removal[];
   /** Things a reader of the report should know (no title, a guessed year...). */
   warnings: string[];
 }
