@@ -3,7 +3,7 @@
 // by global-teardown; jest runs a project's global setup only when one of its
 // tests is selected, so unit-only runs start nothing.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
-const roots = ['<rootDir>/src', '<rootDir>/tests', '<rootDir>/docker', '<rootDir>/bench'];
+const roots = ['<rootDir>/src', '<rootDir>/tests', '<rootDir>/scripts', '<rootDir>/bench'];
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -2,15 +2,15 @@
 // swap the alias) against the same documents bulk-loaded straight into Elasticsearch with
 // the same definition, at 10k, 100k and all documents. Prints numbers; never fails on them.
 import type { Client } from '@elastic/elasticsearch';
-import { DEFAULT_BATCH } from '../src/index/indexer';
+import { DEFAULT_BATCH } from '../src/indexer/indexer';
 import { type BenchInput, inputFor, prepareCorpus, totalDocs } from './lib/corpus';
 import { elasticCpuMs } from './lib/cpu';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions, type Size } from './lib/options';
 import { log, machineLine, markdownTable, publishResults } from './lib/results';
 import { round } from './lib/stats';
-import type { LoadRequest } from './lib/load-child';
-import { loaderOverheadMiB, runLoadChild } from './lib/loader';
+import type { LoadRequest } from './lib/index-load-child';
+import { loaderOverheadMiB, runLoadChild } from './lib/index-load';
 import { runBench, startElasticsearch } from './lib/stack';
 import { formatValue, renderChart } from './lib/svg';
 

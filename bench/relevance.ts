@@ -8,7 +8,7 @@ import * as OpenCC from 'opencc-js';
 import type { Article } from '../src/article';
 import { CORPUS_DIR, inputFor, prepareCorpus, type CorpusManifest } from './lib/corpus';
 import { type KnownItem, pickSpan, rankOf, summarizeRanks } from './lib/known-items';
-import { buildSearchIndex } from './lib/loader';
+import { buildSearchIndex } from './lib/index-load';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions, type Size } from './lib/options';
 import { seededRandom } from './lib/random';

@@ -1,5 +1,5 @@
 // The article record: what normalization produces and what the indexer stores.
-// Shared by src/normalize (producer), src/index (writer) and src/search (reader).
+// Shared by src/normalize (producer), src/indexer (writer) and src/search (reader).
 
 /** Which script a text is written in, as far as its Han characters tell. */
 export type Script = 'traditional' | 'simplified' | 'mixed';

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative } from 'node:path';
 import type { Article, Script } from '../../src/article';
 import { ROOT } from '../../src/config';
-import { toIndexDocument } from '../../src/index/document';
-import { normalizePaths } from '../../src/normalize';
-import { detectScript } from '../../src/normalize/script';
+import { toIndexDocument } from '../../src/indexer/document';
+import { normalizePaths } from '../../src/normalize/normalizer';
+import { detectScript } from '../../src/normalize/detect-script';
 import { type Poem, poemToArticle, poetryVersion, readPoems } from './poems';
 import { seededRandom, shuffle } from './random';
 

@@ -1,6 +1,6 @@
 // The normalize command: articles as JSON lines on one stream, a per-file report on another.
 import type { Writable } from 'node:stream';
-import { type FileResult, normalizePaths } from './index';
+import { type FileResult, normalizePaths } from './normalizer';
 
 export const USAGE = 'usage: npm run normalize -- <files or folders>...';
 

@@ -1,9 +1,9 @@
 // JSON lines: one already-structured article per line, validated with one schema.
 import { z } from 'zod';
 import type { Article } from '../article';
-import { articleId } from './article';
+import { articleId } from './to-article';
 import { isoBeijing } from './stages/metadata';
-import { detectScript } from './script';
+import { detectScript } from './detect-script';
 
 const text = z.string().trim().min(1);
 const list = z.array(text).default([]);

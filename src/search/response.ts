@@ -2,7 +2,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { Script } from '../article';
 import { encodeCursor, searchFingerprint } from './cursor';
-import { convertHtml, convertText, escapeHtml, type OutputScript } from './script';
+import { convertHtml, convertText, escapeHtml, type OutputScript } from './output-script';
 import type { ArticleResponse, SearchHit, SearchRequest, SearchResponse, SortValues } from './wire';
 
 /** An article as stored in the index (the fields the API reads; the indexer writes more). */

@@ -3,9 +3,13 @@
 import { z } from 'zod';
 import type { Script } from '../article';
 import type { ParsedQuery } from './parse';
-import { OUTPUT_SCRIPTS, type OutputScript } from './script';
+import { OUTPUT_SCRIPTS, type OutputScript } from './output-script';
 
-export const SCRIPTS = ['traditional', 'simplified', 'mixed'] as const satisfies readonly Script[];
+export const ARTICLE_SCRIPTS = [
+  'traditional',
+  'simplified',
+  'mixed',
+] as const satisfies readonly Script[];
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export { OUTPUT_SCRIPTS, type OutputScript };
@@ -48,7 +52,7 @@ export const searchHitSchema = z.object({
   source: z.string().nullable(),
   place: z.string().nullable(),
   published_at: z.string().nullable().describe('ISO 8601 with +08:00, when known'),
-  script: z.enum(SCRIPTS).describe('The script the article is written in'),
+  script: z.enum(ARTICLE_SCRIPTS).describe('The script the article is written in'),
   path: z.string(),
   score: z.number().nullable().describe('Relevance score; null when sorted by date'),
 });
@@ -93,7 +97,7 @@ export const articleResponseSchema = z.object({
   editors: z.array(z.string()),
   keywords: z.array(z.string()),
   people: z.array(z.string()),
-  script: z.enum(SCRIPTS),
+  script: z.enum(ARTICLE_SCRIPTS),
   path: z.string(),
 });
 

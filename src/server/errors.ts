@@ -1,7 +1,6 @@
 // Every failure becomes a status and a JSON body; nothing else (no stack, no engine message)
 // reaches the client.
 import { errors } from '@elastic/elasticsearch';
-import type { z } from 'zod';
 import type { ErrorResponse } from '../search/wire';
 
 export class HttpError extends Error {
@@ -11,25 +10,6 @@ export class HttpError extends Error {
   ) {
     super(body.message);
   }
-}
-
-/** Parses `input` with an endpoint's schema, or throws a 400 naming every bad parameter. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.flatMap((issue) => {
-    // Unknown parameters come as one issue at the root listing their names.
-    const names = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
-    const message = issue.code === 'unrecognized_keys' ? 'unknown parameter' : issue.message;
-    return names.map((parameter) => ({ parameter, message }));
-  });
-  const first = issues[0]!;
-  throw new HttpError(400, {
-    error: 'invalid_parameter',
-    message: `${first.parameter}: ${first.message}`,
-    parameter: first.parameter,
-    issues,
-  });
 }
 
 export const notFound = (message: string) => new HttpError(404, { error: 'not_found', message });

@@ -1,6 +1,6 @@
 // Entry point: `npm start` builds and runs this. Serves the API on PORT until SIGTERM/SIGINT.
 import { loadConfig } from '../config';
-import { converterFor, OUTPUT_SCRIPTS } from '../search/script';
+import { converterFor, OUTPUT_SCRIPTS } from '../search/output-script';
 import { createApp } from './app';
 import { createClient } from './elastic';
 

@@ -5,9 +5,9 @@ import { Router } from 'express';
 import { buildArticleLookup, buildSearch } from '../search/query';
 import { shapeArticle, shapeSearchResponse, type IndexedArticle } from '../search/response';
 import type { HealthResponse } from '../search/wire';
-import { notFound, toHttpError, validate } from './errors';
+import { notFound, toHttpError } from './errors';
 import { openApiDocument } from './openapi';
-import { articleRequestSchema, searchQuerySchema } from './schemas';
+import { articleRequestSchema, searchQuerySchema, validate } from './schemas';
 
 export interface Deps {
   client: Client;

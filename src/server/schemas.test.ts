@@ -1,7 +1,7 @@
 import { encodeCursor, searchFingerprint } from '../search/cursor';
 import { parseQuery } from '../search/parse';
-import { HttpError, validate } from './errors';
-import { articleRequestSchema, LIMITS, searchQuerySchema } from './schemas';
+import { HttpError } from './errors';
+import { articleRequestSchema, LIMITS, searchQuerySchema, validate } from './schemas';
 
 /** The 400 body for a query string, or undefined when it is valid. */
 function rejection(query: Record<string, string | string[]>) {

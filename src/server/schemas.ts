@@ -6,11 +6,12 @@ import { countTerms, parseQuery } from '../search/parse';
 import { RESULT_WINDOW } from '../search/query';
 import {
   OUTPUT_SCRIPTS,
-  SCRIPTS,
+  ARTICLE_SCRIPTS,
   SORT_ORDERS,
   type SearchFilters,
   type SearchRequest,
 } from '../search/wire';
+import { HttpError } from './errors';
 
 export const LIMITS = {
   qLength: 500,
@@ -58,7 +59,7 @@ export const searchQuerySchema = z
     place: repeatable(name, 'a name of 1 to 200 characters').describe(
       'Only these places, written in either script (repeatable)',
     ),
-    script: repeatable(z.enum(SCRIPTS), SCRIPTS.join(', ')).describe(
+    script: repeatable(z.enum(ARTICLE_SCRIPTS), ARTICLE_SCRIPTS.join(', ')).describe(
       'Only articles written in these scripts',
     ),
     from: day.optional().describe('Published on or after this day (China Standard Time)'),
@@ -134,3 +135,22 @@ export const articleRequestSchema = z.strictObject({
 
 /** The parameter names that appear in the path rather than the query string. */
 export const PATH_PARAMETERS: ReadonlySet<string> = new Set(['id']);
+
+/** Parses `input` with an endpoint's schema, or throws a 400 naming every bad parameter. */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.flatMap((issue) => {
+    // Unknown parameters come as one issue at the root listing their names.
+    const names = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
+    const message = issue.code === 'unrecognized_keys' ? 'unknown parameter' : issue.message;
+    return names.map((parameter) => ({ parameter, message }));
+  });
+  const first = issues[0]!;
+  throw new HttpError(400, {
+    error: 'invalid_parameter',
+    message: `${first.parameter}: ${first.message}`,
+    parameter: first.parameter,
+    issues,
+  });
+}

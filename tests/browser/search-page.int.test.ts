@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../../src/config';
-import { runIndexer } from '../../src/index/indexer';
+import { runIndexer } from '../../src/indexer/indexer';
 import { createApp } from '../../src/server/app';
 import { testClient, testIndexName } from '../support/es';
 

@@ -1,7 +1,7 @@
 // The escaping the API applies to titles without a highlight is the engine's own `html`
 // highlight encoder, so every title_html and fragment is escaped the same way.
 import type { Client } from '@elastic/elasticsearch';
-import { escapeHtml } from '../../src/search/script';
+import { escapeHtml } from '../../src/search/output-script';
 import { testClient, testIndexName } from '../support/es';
 
 let client: Client;

@@ -7,7 +7,7 @@ import { createClient } from '../../src/server/elastic';
 import { errorResponseSchema, type ErrorResponse } from '../../src/search/wire';
 import { testClient, testIndexName } from '../support/es';
 import { getJson, startApp, type RunningApp } from './harness';
-import { indexSeeds, type IndexedSeeds } from './seeds';
+import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
 
 // A cap per test below the run's 120 s: indexing and the timeout cases take seconds, not minutes.
 jest.setTimeout(60_000);

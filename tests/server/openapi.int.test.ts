@@ -3,7 +3,7 @@
 import type { Client } from '@elastic/elasticsearch';
 import { testClient } from '../support/es';
 import { getJson, startApp, type RunningApp } from './harness';
-import { indexSeeds, type IndexedSeeds } from './seeds';
+import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
 
 interface Parameter {
   name: string;

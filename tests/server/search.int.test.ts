@@ -1,6 +1,6 @@
 // GET /api/search and GET /api/articles/:id on the real engine, the seeds as corpus.
 import type { Client } from '@elastic/elasticsearch';
-import { convertText } from '../../src/search/script';
+import { convertText } from '../../src/search/output-script';
 import {
   articleResponseSchema,
   searchResponseSchema,
@@ -9,7 +9,8 @@ import {
 } from '../../src/search/wire';
 import { testClient } from '../support/es';
 import { getJson, qs, startApp, type RunningApp } from './harness';
-import { indexSeeds, SEEDS, type IndexedSeeds, type Seed } from './seeds';
+import { SEED_NAMES, type SeedName } from '../fixtures/seeds';
+import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
 
 // A cap per test below the run's 120 s: indexing and the timeout cases take seconds, not minutes.
 jest.setTimeout(60_000);
@@ -37,8 +38,9 @@ async function search(params: Parameters<typeof qs>[0]): Promise<SearchResponse>
   return searchResponseSchema.parse(res.body);
 }
 
-const seedsOf = (res: SearchResponse): Seed[] => res.hits.map((h) => seeds.seedOf(h.id));
-const hitOf = (res: SearchResponse, seed: Seed) => res.hits.find((h) => h.id === seeds.ids[seed]);
+const seedsOf = (res: SearchResponse): SeedName[] => res.hits.map((h) => seeds.seedOf(h.id));
+const hitOf = (res: SearchResponse, seed: SeedName) =>
+  res.hits.find((h) => h.id === seeds.ids[seed]);
 /** Fragments with the highlight tags taken out: the text that must be escaped. */
 const unmarked = (html: string) => html.replace(/<\/?mark>/g, '');
 
@@ -80,7 +82,7 @@ describe('the query language', () => {
   test('one character (疫) finds all five', async () => {
     const res = await search({ q: '疫' });
     expect(res.total).toBe(5);
-    expect(new Set(seedsOf(res))).toEqual(new Set(SEEDS));
+    expect(new Set(seedsOf(res))).toEqual(new Set(SEED_NAMES));
   });
 
   test('the phrase "党员先锋队" finds exactly the two articles that contain it', async () => {

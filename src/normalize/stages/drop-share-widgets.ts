@@ -8,7 +8,7 @@
 // Rules that fill metadata write their own `run` (see ./metadata.ts).
 //
 // To add one: write it in its own file or next to its family, give it a name that says what it
-// removes or extracts, test it on a seed line (tests/normalize/stages/), and put it in the
+// removes or extracts, test it on a seed line (a `<stage>.test.ts` beside it), and put it in the
 // registry list in ./index.ts where it belongs in the order.
 import { dropBlocks, isProse, visibleLength } from '../draft';
 

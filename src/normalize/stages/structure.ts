@@ -1,7 +1,7 @@
 // Stages that sort the remaining lines into paragraphs, subheadings and captions.
 import type { Block, BlockKind, Draft, Stage } from '../draft';
 import { dropBlocks, isProse, visibleLength } from '../draft';
-import { foldScript } from '../script';
+import { foldScript } from '../detect-script';
 
 /** A line compared across scripts and spacing: 滎陽:共產黨員 equals 荥阳: 共产党员. */
 export function sameText(a: string, b: string): boolean {

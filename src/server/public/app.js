@@ -9,7 +9,7 @@
 const PAGE_SIZE = 10;
 /** The engine's result window: page-based paging stops there. */
 const RESULT_WINDOW = 10_000;
-const SCRIPTS = ['original', 'simplified', 'traditional'];
+const OUTPUT_SCRIPTS = ['original', 'simplified', 'traditional'];
 const SORTS = ['relevance', 'newest', 'oldest'];
 const FACETS = [
   { name: 'source', label: '来源', multiple: true },
@@ -52,7 +52,7 @@ function readState() {
     sort: oneOf(p.get('sort'), SORTS),
     page: Math.max(1, Math.floor(Number(p.get('page'))) || 1),
     size: Math.min(50, Math.max(1, Math.floor(Number(p.get('size'))) || PAGE_SIZE)),
-    script: oneOf(p.get('script'), SCRIPTS),
+    script: oneOf(p.get('script'), OUTPUT_SCRIPTS),
     article: p.get('article') ?? '',
   };
 }

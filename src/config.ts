@@ -1,0 +1,60 @@
+// Configuration: read and validated here, once; every other module takes values from here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The repo root (src/config.ts and dist/config.js are one level down). */
+export const ROOT = join(__dirname, '..');
+
+/** Reads KEY=VALUE lines of the repo's .env, the one place the Elasticsearch version is pinned. */
+export function readDotEnv(path = join(ROOT, '.env')): Record<string, string> {
+  const out: Record<string, string> = {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return out;
+  }
+  for (const line of text.split('\n')) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m) out[m[1]!] = m[2]!;
+  }
+  return out;
+}
+
+/** The pinned Elasticsearch version: ES_VERSION from the environment, else from .env. */
+export function esVersion(env: NodeJS.ProcessEnv = process.env): string {
+  const v = env.ES_VERSION ?? readDotEnv().ES_VERSION;
+  if (!v || !/^\d+\.\d+\.\d+$/.test(v)) throw new Error(`ES_VERSION is missing or malformed: ${v}`);
+  return v;
+}
+
+const schema = z.object({
+  ES_URL: z.url().default('http://localhost:9200'),
+  /** The alias the API reads and the indexer swaps; physical indices are `${alias}-<hash>-<time>`. */
+  ES_INDEX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, _ and -')
+    .default('articles'),
+  /** How long a request to Elasticsearch may take before the API answers 503. */
+  ES_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** The indexer sends a bulk request once a batch holds this many documents... */
+  INDEX_BATCH_DOCS: z.coerce.number().int().positive().default(500),
+  /** ...or this many bytes of JSON, whichever comes first. */
+  INDEX_BATCH_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  /** How long one indexer request (a bulk of a full batch) may take before it is retried. */
+  INDEX_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Validates the environment; throws one error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,246 @@
+// The indexer: normalized files in, batches of documents out to Elasticsearch, a report back.
+// Streams: at most one batch being collected and one being sent are held at a time.
+import type { Client } from '@elastic/elasticsearch';
+import { loadConfig, type Config } from '../config';
+import { normalizePaths, type FileResult } from '../normalize/normalizer';
+import {
+  Batcher,
+  partitionUnchanged,
+  pending,
+  readBulkResponse,
+  type BatchLimits,
+  type Pending,
+} from './bulk';
+import { loadIndexDefinition, type IndexDefinition } from './definition';
+import { toIndexDocument, type IndexDocument } from './document';
+import * as es from './es';
+import { physicalIndexName, planRun } from './lifecycle';
+import {
+  accountedFor,
+  addWarning,
+  emptyReport,
+  succeeded,
+  type IndexReport,
+  type Progress,
+} from './report';
+import { backoffDelay, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './retry';
+
+export interface RunIndexerOptions {
+  client: Client;
+  alias: string;
+  /** Files and folders to normalize and index. */
+  paths: string[];
+  /** Build a new index and swap the alias even when the definition has not changed. */
+  rebuild?: boolean;
+  onProgress?: (progress: Progress) => void;
+  /** Defaults to INDEX_BATCH_DOCS and INDEX_BATCH_BYTES. */
+  batch?: BatchLimits;
+  retry?: RetryPolicy;
+  /** Normalized files to index instead of normalizing `paths` (hand-built articles in tests). */
+  files?: AsyncIterable<FileResult>;
+  /** Stops the run between files (Ctrl-C): it aborts like an engine failure, the alias stays. */
+  signal?: AbortSignal;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const batchOf = (config: Config): BatchLimits => ({
+  maxDocs: config.INDEX_BATCH_DOCS,
+  maxBytes: config.INDEX_BATCH_BYTES,
+});
+
+/** The batch limits' defaults, as src/config defines them (with no variables set). */
+export const DEFAULT_BATCH: BatchLimits = batchOf(loadConfig({}));
+
+function progressOf(report: IndexReport): Progress {
+  const { filesRead, articlesRead, indexed, unchanged, failed } = report;
+  return { filesRead, articlesRead, indexed, unchanged, failed };
+}
+
+/** Sends one batch: skips what the index already holds, retries what may pass later. */
+async function sendBatch(
+  client: Client,
+  index: string,
+  batch: Pending[],
+  report: IndexReport,
+  retry: RetryPolicy,
+): Promise<void> {
+  const fail = (doc: IndexDocument, reason: string) => {
+    report.failed += 1;
+    report.failures.push({ path: doc.path, id: doc.id, reason });
+  };
+  const ids = batch.map((item) => item.doc.id);
+  const stored = await withRetry(() => es.storedHashes(client, index, ids), retry);
+  const { write, unchanged } = partitionUnchanged(batch, stored);
+  report.unchanged += unchanged.length;
+
+  let toSend = write;
+  for (let attempt = 1; toSend.length > 0; attempt++) {
+    const docs = toSend.map((item) => item.doc);
+    const response = await withRetry(() => es.bulkIndex(client, index, docs), retry);
+    const outcome = readBulkResponse(toSend, response.items);
+    report.indexed += outcome.ok.length;
+    for (const { item, reason } of outcome.rejected) fail(item.doc, reason);
+    if (outcome.fatal) throw new Error(`writing to ${index}: ${outcome.fatal}`);
+    if (outcome.retry.length > 0 && attempt >= retry.attempts) {
+      for (const { item, reason } of outcome.retry) {
+        fail(item.doc, `still refused after ${attempt} attempts: ${reason}`);
+      }
+      return;
+    }
+    if (outcome.retry.length > 0) await sleep(backoffDelay(attempt, retry));
+    toSend = outcome.retry.map(({ item }) => item);
+  }
+}
+
+/** Reads every file, batching its articles; sends a batch while the next one fills. */
+async function fill(options: RunIndexerOptions, index: string, report: IndexReport): Promise<void> {
+  const { client, onProgress } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const batcher = new Batcher(options.batch ?? batchOf(loadConfig()));
+  // Ids read so far, the one thing that grows with the corpus (tens of bytes an article): a
+  // later copy of an article is a duplicate, so that re-runs do not rewrite it back and forth.
+  const seen = new Set<string>();
+  let inFlight: Promise<void> = Promise.resolve();
+  const send = async (batch: Pending[]) => {
+    await inFlight;
+    inFlight = sendBatch(client, index, batch, report, retry).then(() =>
+      onProgress?.(progressOf(report)),
+    );
+    // Handled when awaited; without this an early failure would crash the process first.
+    inFlight.catch(() => undefined);
+  };
+
+  try {
+    for await (const file of options.files ?? normalizePaths(options.paths)) {
+      options.signal?.throwIfAborted();
+      report.filesRead += 1;
+      for (const warning of file.warnings) addWarning(report, file.path, warning);
+      if (file.error !== undefined) {
+        report.filesFailed += 1;
+        report.failures.push({ path: file.path, reason: file.error });
+      }
+      for (const article of file.articles) {
+        report.articlesRead += 1;
+        if (seen.has(article.id)) {
+          report.duplicates += 1;
+          addWarning(
+            report,
+            file.path,
+            `skipped: same article (${article.id}) as one read earlier`,
+          );
+          continue;
+        }
+        seen.add(article.id);
+        let full: Pending[] | undefined;
+        try {
+          full = batcher.add(pending(toIndexDocument(article)));
+        } catch (error) {
+          report.failed += 1;
+          report.failures.push({ path: file.path, id: article.id, reason: message(error) });
+        }
+        if (full) await send(full);
+      }
+      onProgress?.(progressOf(report));
+    }
+    const last = batcher.drain();
+    if (last.length > 0) await send(last);
+    await inFlight;
+  } finally {
+    // Never leave a request running behind an abort: the caller may delete its index next.
+    await inFlight.catch(() => undefined);
+  }
+}
+
+/**
+ * Puts the freshly filled index live when the run went to the end, or deletes it; fills in
+ * where the alias ends up. Failed files and rejected articles do not hold it back: one bad
+ * file in thousands must not leave users without an index (they are in the report).
+ */
+async function finishRebuild(
+  options: RunIndexerOptions,
+  definition: IndexDefinition,
+  index: string,
+  previous: string | undefined,
+  report: IndexReport,
+): Promise<void> {
+  const { client, alias } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  // Bad files do not hold a rebuild back, but an index that got nothing while something
+  // failed (a mistyped folder, an unreadable corpus) must not replace a working one.
+  if (!report.aborted && report.indexed === 0 && !succeeded(report)) {
+    report.aborted = 'nothing was indexed and something failed: the new index is not put live';
+  }
+  if (!report.aborted) {
+    try {
+      await withRetry(() => es.finishLoading(client, index, definition), retry);
+      // A bulk into a deleted index would have recreated it bare, without our definition.
+      const hash = await withRetry(() => es.definitionHashOf(client, index), retry);
+      if (hash !== definition.hash) throw new Error(`${index} lost its definition (_meta ${hash})`);
+      await es.swapAlias(client, alias, previous, index);
+      report.aliasIndex = index;
+    } catch (error) {
+      // The swap may have gone through with only its answer lost: look before deleting.
+      const now = await withRetry(() => es.liveIndex(client, alias), retry).then(
+        (live) => ({ known: true, index: live?.index }),
+        () => ({ known: false, index: undefined }),
+      );
+      if (now.known && now.index === index) {
+        report.aliasIndex = index;
+      } else {
+        report.aborted = `putting ${index} live: ${message(error)}`;
+        // Unsure where the alias is, or someone else moved it: delete nothing.
+        if (!now.known || now.index !== previous) {
+          report.strayIndices.push(index);
+          return;
+        }
+      }
+    }
+  }
+  const obsolete = report.aliasIndex === index ? previous : index;
+  if (!obsolete) return;
+  try {
+    await es.deleteIndex(client, obsolete);
+    report.deletedIndices.push(obsolete);
+  } catch {
+    report.strayIndices.push(obsolete);
+  }
+}
+
+/**
+ * Indexes `paths` into the alias: in place when the live index has the current definition
+ * (skipping unchanged articles), else into a new physical index that replaces it only when
+ * the run goes to the end (not aborted). Resolves with the report in every case but a failure
+ * to reach the engine at the start; `succeeded(report)` says whether anything went wrong.
+ */
+export async function runIndexer(options: RunIndexerOptions): Promise<IndexReport> {
+  const started = Date.now();
+  const { client, alias } = options;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const definition = loadIndexDefinition();
+  const live = await withRetry(() => es.liveIndex(client, alias), retry);
+  const plan = planRun(live, definition.hash, options.rebuild ?? false);
+  const index =
+    plan.mode === 'in-place' ? plan.index : physicalIndexName(alias, definition.hash, new Date());
+  const report = emptyReport(alias, plan, index);
+  report.aliasIndex = live?.index;
+  report.strayIndices = await withRetry(() => es.strayIndices(client, alias, live?.index), retry);
+
+  let created = false;
+  try {
+    if (plan.mode === 'rebuild') {
+      await withRetry(() => es.createIndex(client, index, definition), retry);
+      created = true;
+    }
+    await fill(options, index, report);
+    if (plan.mode === 'in-place') await withRetry(() => es.refresh(client, index), retry);
+  } catch (error) {
+    report.aborted = message(error);
+  }
+  report.notSent = report.articlesRead - accountedFor(report);
+  if (created) await finishRebuild(options, definition, index, live?.index, report);
+  report.elapsedMs = Date.now() - started;
+  return report;
+}

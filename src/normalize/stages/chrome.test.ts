@@ -1,0 +1,166 @@
+import type { Draft } from '../draft';
+import { draftFromLines, runStages } from '../draft';
+import {
+  normalizeSpaces,
+  stripBulletMarks,
+  stripEmailPlaceholders,
+  stripPinyinAnnotations,
+  trimIndentation,
+} from './artifacts';
+import {
+  dropBreadcrumbs,
+  dropContactLines,
+  dropDoubledHeadlines,
+  dropFontSizeControls,
+  dropFooters,
+  dropLinkedHeadlineLists,
+  dropProvinceMenus,
+  dropRelatedLists,
+  dropSearchBoxes,
+  dropSectionLabels,
+  dropSiteHeader,
+} from './chrome';
+import { type SeedName, seedDraft, seedLine } from '../../../tests/fixtures/seeds';
+
+const texts = (d: Draft) => d.blocks.map((b) => b.text);
+/** Seed lines as the chrome stages see them: spacing, pinyin and bullets already cleaned. */
+const clean = (name: SeedName, lines: number[]) =>
+  runStages(
+    [normalizeSpaces, stripPinyinAnnotations, stripBulletMarks, trimIndentation],
+    seedDraft(name, lines),
+  );
+const line = (name: SeedName, n: number) => texts(clean(name, [n]))[0]!;
+
+describe('dropProvinceMenus', () => {
+  it("removes seed 002's menu of provinces and keeps a sentence naming provinces", () => {
+    const d = dropProvinceMenus.run(clean('002', [1, 17]));
+    expect(texts(d)).toEqual([line('002', 17)]);
+    expect(d.removed[0]!.stage).toBe('dropProvinceMenus');
+    const sentence = draftFromLines(['北京 上海 广东 浙江 江苏 山东 六地的志愿者都来了。']);
+    expect(dropProvinceMenus.run(sentence).blocks).toHaveLength(1);
+  });
+});
+
+describe('dropSearchBoxes', () => {
+  it("removes seed 002's 搜 索", () => {
+    expect(texts(dropSearchBoxes.run(clean('002', [5, 17])))).toEqual([line('002', 17)]);
+  });
+});
+
+describe('dropContactLines', () => {
+  it('removes the submission e-mail and hotline lines of seeds 002 and 000', () => {
+    expect(texts(dropContactLines.run(clean('002', [6, 7, 17])))).toEqual([line('002', 17)]);
+    const d = runStages([stripEmailPlaceholders, dropContactLines], seedDraft('000', [61, 63]));
+    expect(texts(d)).toEqual([seedLine('000', 61)]);
+  });
+
+  it('removes a report hotline standing on its own line', () => {
+    const d = dropContactLines.run(draftFromLines(['违法和不良信息举报电话:15699788000']));
+    expect(d.blocks).toEqual([]);
+  });
+
+  it('keeps a sentence that mentions a hotline', () => {
+    const d = draftFromLines(['市民可拨打热线电话:12345咨询,工作人员24小时值守。']);
+    expect(dropContactLines.run(d).blocks).toHaveLength(1);
+  });
+});
+
+describe('dropFontSizeControls', () => {
+  it('removes font-size switches and keeps a sentence about type', () => {
+    const d = dropFontSizeControls.run(
+      draftFromLines(['【字体:大 中 小】', '字号:T|T', '字体大小要合适。']),
+    );
+    expect(texts(d)).toEqual(['字体大小要合适。']);
+  });
+});
+
+describe('dropBreadcrumbs', () => {
+  it('removes the breadcrumbs of seeds 002 and 003', () => {
+    expect(texts(dropBreadcrumbs.run(clean('002', [9, 11])))).toEqual([line('002', 11)]);
+    expect(texts(dropBreadcrumbs.run(clean('003', [1, 3])))).toEqual([line('003', 3)]);
+  });
+
+  it('removes a breadcrumb with full-width signs', () => {
+    const d = dropBreadcrumbs.run(
+      draftFromLines(['\u5f53\u524d\u4f4d\u7f6e\uff1a首页\uff1e新闻\uff1e正文']),
+    );
+    expect(d.blocks).toEqual([]);
+  });
+
+  it('keeps a sentence with a greater-than sign', () => {
+    const d = draftFromLines(['体温 > 37.3 度的人员一律登记。']);
+    expect(dropBreadcrumbs.run(d).blocks).toHaveLength(1);
+  });
+});
+
+describe('dropSiteHeader', () => {
+  it("removes seed 002's site banner above the breadcrumb, not the headline or body", () => {
+    const d = dropSiteHeader.run(clean('002', [3, 9, 11, 17]));
+    expect(texts(d)).toEqual([line('002', 9), line('002', 11), line('002', 17)]);
+    expect(d.removed).toEqual([{ stage: 'dropSiteHeader', text: '中国新闻网河南新闻' }]);
+  });
+
+  it('removes nothing when prose stands above the breadcrumb', () => {
+    const d = clean('002', [17, 9, 11]);
+    expect(dropSiteHeader.run(d)).toBe(d);
+  });
+});
+
+describe('dropFooters', () => {
+  it("removes seed 002's footer from its link bar to the end", () => {
+    const d = dropFooters.run(clean('002', [41, 43, 44, 45, 46]));
+    expect(texts(d)).toEqual([line('002', 41)]);
+    expect(d.removed.map((r) => r.stage)).toEqual(Array(4).fill('dropFooters'));
+  });
+
+  it("removes seed 003's footer and copyright", () => {
+    expect(texts(dropFooters.run(clean('003', [43, 61, 63, 65])))).toEqual([line('003', 43)]);
+  });
+
+  it('cuts nothing before the article has begun', () => {
+    const d = clean('002', [43, 17]);
+    expect(dropFooters.run(d)).toBe(d);
+  });
+});
+
+describe('dropLinkedHeadlineLists', () => {
+  it("removes seed 004's list of dated headlines", () => {
+    const lines = [21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
+    expect(texts(dropLinkedHeadlineLists.run(clean('004', lines)))).toEqual([line('004', 21)]);
+  });
+
+  it("keeps seed 003's date-and-source line, which starts with its date", () => {
+    expect(dropLinkedHeadlineLists.run(clean('003', [5])).blocks).toHaveLength(1);
+  });
+});
+
+describe('dropDoubledHeadlines', () => {
+  it("removes seed 003's headlines shown twice on one line", () => {
+    expect(texts(dropDoubledHeadlines.run(clean('003', [51, 55, 43])))).toEqual([line('003', 43)]);
+  });
+});
+
+describe('dropSectionLabels', () => {
+  it("removes seed 003's box labels", () => {
+    expect(texts(dropSectionLabels.run(clean('003', [43, 49, 53, 57, 59])))).toEqual([
+      line('003', 43),
+    ]);
+  });
+});
+
+describe('dropRelatedLists', () => {
+  it("removes seed 001's hot-word search and previous/next links", () => {
+    expect(texts(dropRelatedLists.run(clean('001', [21, 22, 23, 24])))).toEqual([line('001', 21)]);
+  });
+
+  it("removes seed 000's 相關文章: and seed 003's related box with what follows", () => {
+    expect(texts(dropRelatedLists.run(clean('000', [61, 69])))).toEqual([line('000', 61)]);
+    const d = dropRelatedLists.run(clean('003', [43, 47, 49, 51]));
+    expect(texts(d)).toEqual([line('003', 43)]);
+  });
+
+  it('drops a marker before the article alone, keeping what follows it', () => {
+    const d = dropRelatedLists.run(draftFromLines(['上一篇:旧闻', '标题', '正文第一句。']));
+    expect(texts(d)).toEqual(['标题', '正文第一句。']);
+  });
+});

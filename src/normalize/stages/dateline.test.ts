@@ -1,0 +1,152 @@
+import type { Draft } from '../draft';
+import { draftFromLines, runStages } from '../draft';
+import { stripPinyinAnnotations } from './artifacts';
+import {
+  extractByline,
+  extractDateline,
+  extractPlaceFromTitle,
+  inferDateYear,
+  parseByline,
+} from './dateline';
+import { seedDraft, seedLine } from '../../../tests/fixtures/seeds';
+
+const texts = (d: Draft) => d.blocks.map((b) => b.text);
+
+describe('extractDateline', () => {
+  it("reads seed 004's 鲁网1月31日讯 as publisher and a partial date", () => {
+    const d = extractDateline.run(seedDraft('004', [2]));
+    expect(d.source).toBe('鲁网');
+    expect(d.date).toEqual({ month: 1, day: 31, evidence: 'partial', raw: '鲁网1月31日讯' });
+    expect(texts(d)[0]).toMatch(/^\(记者 连峰 通讯员 商贺\)2020年春节/);
+  });
+
+  it("reads seed 000's 映象網訊 and seed 001's 中國新報訊 (pinyin gone) without a date", () => {
+    const a = extractDateline.run(seedDraft('000', [3]));
+    expect([a.source, a.date]).toEqual(['映象網', undefined]);
+    const b = runStages([stripPinyinAnnotations, extractDateline], seedDraft('001', [1]));
+    expect([b.source, b.date]).toEqual(['中國新報', undefined]);
+  });
+
+  it('reads a wire dateline with its place, and 本报 as no publisher', () => {
+    const d = extractDateline.run(draftFromLines(['新华社北京1月31日电(记者 张三)正文第一句。']));
+    expect([d.source, d.place, d.date?.raw]).toEqual(['新华社', '北京', '新华社北京1月31日电']);
+    const own = extractDateline.run(draftFromLines(['本报讯(记者 李四)正文第一句。']));
+    expect(own.source).toBeUndefined();
+    expect(texts(own)).toEqual(['(记者 李四)正文第一句。']);
+  });
+
+  it('leaves a lead that only contains 讯 alone', () => {
+    const d = draftFromLines(['喜讯传来,全村沸腾了。']);
+    expect(extractDateline.run(d)).toBe(d);
+  });
+});
+
+describe('parseByline', () => {
+  it('sorts names by role', () => {
+    expect(parseByline('记者 连峰 通讯员 商贺')).toEqual({
+      reporters: ['连峰'],
+      correspondents: ['商贺'],
+      editors: [],
+    });
+    expect(parseByline('河南日报客户端记者 卢松 通讯员 赵君明 陆梦娇')).toEqual({
+      reporters: ['卢松'],
+      correspondents: ['赵君明', '陆梦娇'],
+      editors: [],
+      org: '河南日报客户端',
+    });
+    expect(parseByline('陆建斌  李修朝  武海鸣')?.reporters).toEqual([
+      '陆建斌',
+      '李修朝',
+      '武海鸣',
+    ]);
+    expect(parseByline('记者王文凯')?.reporters).toEqual(['王文凯']);
+  });
+
+  it('refuses what is not a byline', () => {
+    for (const s of [
+      '右二',
+      '完',
+      '待续',
+      '新华社',
+      '优氯净 N95',
+      '一面鲜红旗帜、一支志愿队伍、一个先锋岗位',
+    ]) {
+      expect([s, parseByline(s)]).toEqual([s, undefined]);
+    }
+  });
+});
+
+describe('extractByline', () => {
+  it("takes seed 000's byline after the dateline", () => {
+    const d = runStages([extractDateline, extractByline], seedDraft('000', [3]));
+    expect([d.reporters, d.correspondents]).toEqual([['王文凱'], ['蔣士勳']]);
+    expect(texts(d)[0]).toMatch(/^1月30日凌晨0時左右/);
+  });
+
+  it('takes the signatures closing seeds 002 and 003', () => {
+    const a = extractByline.run(seedDraft('002', [39, 41]));
+    expect([a.reporters, a.correspondents]).toEqual([['卢松'], ['赵君明', '陆梦娇']]);
+    expect(a.source).toBe('河南日报客户端');
+    expect(texts(a)[1]).toMatch(/铮铮誓言。$/);
+    const b = extractByline.run(seedDraft('003', [41, 43]));
+    expect(b.reporters).toEqual(['陆建斌', '李修朝', '武海鸣']);
+    expect(texts(b)[1]).toMatch(/一面鲜艳的党旗。$/);
+  });
+
+  it('leaves brackets inside sentences alone', () => {
+    const d = runStages([stripPinyinAnnotations], seedDraft('001', [4]));
+    expect(extractByline.run(d)).toBe(d);
+    const closing = draftFromLines(['全文到此结束。(完)']);
+    expect(extractByline.run(closing)).toBe(closing);
+  });
+});
+
+describe('inferDateYear', () => {
+  it('dates seed 004 from the one year its text names', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => i + 2);
+    const d = runStages([extractDateline, inferDateYear], seedDraft('004', lines));
+    expect(d.date).toMatchObject({
+      iso: '2020-01-31T00:00:00+08:00',
+      year: 2020,
+      evidence: 'inferred-year',
+      year_raw: '2020年春节',
+    });
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('keeps the date partial when the text names no year or several', () => {
+    const none = runStages(
+      [extractDateline, inferDateYear],
+      draftFromLines(['鲁网1月31日讯 正文。']),
+    );
+    expect(none.date?.evidence).toBe('partial');
+    expect(none.date?.iso).toBeUndefined();
+    expect(none.warnings[0]).toMatch(/no year/);
+    const two = runStages(
+      [extractDateline, inferDateYear],
+      draftFromLines(['鲁网1月31日讯 2019年以来和2020年春节。']),
+    );
+    expect(two.date?.evidence).toBe('partial');
+    expect(two.warnings[0]).toMatch(/2019, 2020/);
+  });
+});
+
+describe('extractPlaceFromTitle', () => {
+  const withTitle = (title: string, lines: string[]) => ({ ...draftFromLines(lines), title });
+
+  it('reads the place opening the headlines of seeds 000, 003 and 004', () => {
+    const a = withTitle(seedLine('000', 1), [seedLine('000', 5)]);
+    expect(extractPlaceFromTitle.run(a).place).toBe('滎陽');
+    const b = withTitle(seedLine('003', 3), [seedLine('003', 7)]);
+    expect(extractPlaceFromTitle.run(b).place).toBe('新乡市平原示范区');
+    const c = withTitle(seedLine('004', 1), [seedLine('004', 2)]);
+    expect(extractPlaceFromTitle.run(c).place).toBe('阳谷');
+  });
+
+  it('takes no place from a speaker or a headline without one', () => {
+    const a = withTitle('专家:疫情防控要科学精准', ['专家表示,要科学防控。']);
+    expect(extractPlaceFromTitle.run(a).place).toBeUndefined();
+    const b = withTitle(seedLine('002', 11), [seedLine('002', 17)]);
+    expect(extractPlaceFromTitle.run(b).place).toBeUndefined();
+  });
+});
