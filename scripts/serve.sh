@@ -5,11 +5,20 @@
 # this is `docker compose up --build`; elsewhere it first makes what is missing: a
 # Docker-compatible engine (podman), the Elasticsearch and Node base images (built
 # locally) and Debian's docker-compose, and it runs podman's healthchecks.
-# Extra arguments go to `up` (e.g. -d). `docker compose down -v` (or docker-compose)
-# removes the containers, the network and the Elasticsearch data.
+# `--cluster` (first) runs three Elasticsearch nodes instead of one
+# (docker-compose.cluster.yml over docker-compose.yml). Extra arguments go to `up`
+# (e.g. -d). `docker compose down -v` (or docker-compose; with the same COMPOSE_FILE for
+# the cluster) removes the containers, the network and the Elasticsearch data.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
+
+if [ "${1:-}" = --cluster ]; then
+  shift
+  # Read by docker compose and docker-compose alike; `down` needs the same files.
+  export COMPOSE_FILE=docker-compose.yml:docker-compose.cluster.yml
+  log "three Elasticsearch nodes (COMPOSE_FILE=$COMPOSE_FILE)"
+fi
 
 prepare_compose
 start_podman_healthchecks

@@ -29,8 +29,26 @@ export function esVersion(env: NodeJS.ProcessEnv = process.env): string {
   return v;
 }
 
+/** The nodes in ES_URL: one URL, or several separated by commas (the client's node list). */
+export function esNodes(esUrl: string): string[] {
+  return esUrl
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url.length > 0);
+}
+
 const schema = z.object({
-  ES_URL: z.url().default('http://localhost:9200'),
+  /** One node's URL, or every node's, comma-separated: the clients spread requests over them. */
+  ES_URL: z
+    .string()
+    .default('http://localhost:9200')
+    .refine(
+      (value) => {
+        const nodes = esNodes(value);
+        return nodes.length > 0 && nodes.every((url) => z.url().safeParse(url).success);
+      },
+      { message: 'one URL, or several separated by commas' },
+    ),
   /** The alias the API reads and the indexer swaps; physical indices are `${alias}-<hash>-<time>`. */
   ES_INDEX: z
     .string()

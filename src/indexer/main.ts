@@ -2,7 +2,7 @@
 // alias ES_INDEX, prints the report, exits 1 if anything failed (a rebuild that went to the
 // end is live even so: failed files and articles are listed, not blocking).
 import { Client } from '@elastic/elasticsearch';
-import { loadConfig } from '../config';
+import { esNodes, loadConfig } from '../config';
 import { parseCliArgs, type CliArgs } from './cli';
 import { runIndexer } from './indexer';
 import { countFiles, periodicLines, progressBar, type ProgressDisplay } from './progress';
@@ -17,9 +17,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  // Retries are the indexer's own (with backoff), so the client makes none of its own.
+  // Retries are the indexer's own (with backoff), so the client makes none of its own; a node
+  // that fails is marked dead by the client and the retry goes to another one of the list.
   const client = new Client({
-    node: config.ES_URL,
+    nodes: esNodes(config.ES_URL),
     requestTimeout: config.INDEX_REQUEST_TIMEOUT_MS,
     maxRetries: 0,
   });
