@@ -112,7 +112,15 @@ export const errorResponseSchema = z.object({
 });
 
 export const healthResponseSchema = z.object({
-  status: z.enum(['ok', 'ready', 'not_ready']),
+  status: z
+    .enum(['ok', 'ready', 'degraded', 'not_ready'])
+    .describe(
+      'ready: the index is fully served; degraded: served, with replicas missing (a node lost); not_ready: not served',
+    ),
+  cluster: z
+    .enum(['green', 'yellow', 'red'])
+    .optional()
+    .describe("The health of the alias's index in Elasticsearch, when it could be read"),
   reason: z.string().optional(),
 });
 

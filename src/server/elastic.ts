@@ -1,12 +1,65 @@
-// The API's Elasticsearch client: one attempt per request, bounded by ES_TIMEOUT_MS, so a
-// dead or stalled engine gives a 503 in that time rather than after retries.
-import { Client } from '@elastic/elasticsearch';
-import type { Config } from '../config';
+// The API's Elasticsearch client. Every node of ES_URL is in its node list; a read that fails
+// on one node for want of a connection (refused, reset) or with 502/503/504 is retried once on
+// each other node, with no pause, so losing a node costs a request nothing but a retry. The
+// API only reads, so retrying is always safe here; the indexer's writes have their own policy.
+// Each attempt is bounded by ES_TIMEOUT_MS, and a timeout is not retried (a frozen node would
+// cost every request the timeout again): the node is marked dead and the next request goes
+// elsewhere. A breaker in front of the client turns "Elasticsearch is unreachable" into an
+// immediate 503 until a probe gets through again (see breaker.ts).
+import {
+  Client,
+  errors,
+  Transport,
+  type TransportRequestOptions,
+  type TransportRequestParams,
+} from '@elastic/elasticsearch';
+import { esNodes, type Config } from '../config';
+import { Breaker } from './breaker';
+
+/** Two unreachable failures in a row: one reset connection alone does not make the engine "down". */
+const FAILURE_THRESHOLD = 2;
+/** A request every second at most probes a down engine: it serves again within ~1 s of its return. */
+const COOLDOWN_MS = 1000;
+
+/** Errors that say the engine could not be reached at all (every node tried). */
+export function isUnreachable(error: unknown): boolean {
+  return (
+    error instanceof errors.ConnectionError ||
+    error instanceof errors.TimeoutError ||
+    error instanceof errors.NoLivingConnectionsError
+  );
+}
+
+/** A Transport class whose requests pass through `breaker` first and report how they ended. */
+export function guardedTransport(breaker: Breaker): typeof Transport {
+  return class GuardedTransport extends Transport {
+    // One signature for the base class's overloads: the result is passed through untouched.
+    override async request(
+      params: TransportRequestParams,
+      options?: TransportRequestOptions,
+    ): Promise<never> {
+      breaker.admit();
+      try {
+        const result = (await super.request(params, options)) as never;
+        breaker.succeeded();
+        return result;
+      } catch (error) {
+        if (isUnreachable(error)) breaker.failed();
+        else if (error instanceof errors.ResponseError) breaker.succeeded();
+        else breaker.abandoned();
+        throw error;
+      }
+    }
+  };
+}
 
 export function createClient(config: Pick<Config, 'ES_URL' | 'ES_TIMEOUT_MS'>): Client {
+  const nodes = esNodes(config.ES_URL);
+  const breaker = new Breaker({ failureThreshold: FAILURE_THRESHOLD, cooldownMs: COOLDOWN_MS });
   return new Client({
-    node: config.ES_URL,
+    nodes,
     requestTimeout: config.ES_TIMEOUT_MS,
-    maxRetries: 0,
+    maxRetries: nodes.length - 1,
+    Transport: guardedTransport(breaker),
   });
 }

@@ -1,4 +1,5 @@
 import { errors } from '@elastic/elasticsearch';
+import { BreakerOpenError } from './breaker';
 import { HttpError, toHttpError } from './errors';
 
 const meta = { body: undefined, statusCode: 0, headers: {}, warnings: null, meta: {} } as never;
@@ -20,6 +21,7 @@ describe('toHttpError', () => {
       responseError(404, 'index_not_found_exception'),
       responseError(429, 'es_rejected_execution_exception'),
       responseError(503, 'cluster_block_exception'),
+      new BreakerOpenError(800),
     ]) {
       const http = toHttpError(err);
       expect(http.status).toBe(503);

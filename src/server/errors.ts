@@ -2,6 +2,7 @@
 // reaches the client.
 import { errors } from '@elastic/elasticsearch';
 import type { ErrorResponse } from '../search/wire';
+import { BreakerOpenError } from './breaker';
 
 export class HttpError extends Error {
   constructor(
@@ -21,6 +22,9 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   if (err instanceof errors.TimeoutError)
     return unavailable('the search engine did not answer in time');
+  if (err instanceof BreakerOpenError) {
+    return unavailable('the search engine is unreachable; it is tried again every second');
+  }
   if (err instanceof errors.ConnectionError || err instanceof errors.NoLivingConnectionsError) {
     return unavailable('the search engine cannot be reached');
   }

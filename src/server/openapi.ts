@@ -91,9 +91,12 @@ export function openApiDocument(): JsonSchema {
       },
       '/readyz': {
         get: {
-          summary: 'Elasticsearch answers and the alias exists',
+          summary: "Elasticsearch answers, the alias exists and its index's health",
           responses: {
-            200: json(healthResponseSchema, 'Ready to search'),
+            200: json(
+              healthResponseSchema,
+              'Ready (green) or degraded (yellow): searches are served',
+            ),
             503: json(healthResponseSchema, 'Not ready, with the reason'),
           },
         },

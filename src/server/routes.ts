@@ -7,6 +7,7 @@ import { shapeArticle, shapeSearchResponse, type IndexedArticle } from '../searc
 import type { HealthResponse } from '../search/wire';
 import { notFound, toHttpError } from './errors';
 import { openApiDocument } from './openapi';
+import { readiness, readyStatus } from './readiness';
 import { articleRequestSchema, searchQuerySchema, validate } from './schemas';
 
 export interface Deps {
@@ -45,11 +46,13 @@ export function routes({ client, index }: Deps): Router {
     let body: HealthResponse;
     try {
       const exists = await client.indices.existsAlias({ name: index });
-      body = exists ? { status: 'ready' } : { status: 'not_ready', reason: `no alias ${index}` };
+      // The alias's index only: another index's trouble is not ours.
+      const health = exists ? await client.cluster.health({ index }) : undefined;
+      body = readiness(index, health?.status);
     } catch (err) {
       body = { status: 'not_ready', reason: toHttpError(err).body.message };
     }
-    res.status(body.status === 'ready' ? 200 : 503).json(body);
+    res.status(readyStatus(body)).json(body);
   });
 
   return router;

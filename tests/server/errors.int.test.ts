@@ -1,8 +1,9 @@
 // 400, 404 and 503 on the real app: a real engine, a port where nothing listens, and a
 // server that accepts connections and never answers.
 import type { Client } from '@elastic/elasticsearch';
-import { createServer, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { loadIndexDefinition } from '../../src/indexer/definition';
 import { createClient } from '../../src/server/elastic';
 import { errorResponseSchema, type ErrorResponse } from '../../src/search/wire';
 import { testClient, testIndexName } from '../support/es';
@@ -93,8 +94,32 @@ describe('health', () => {
     expect((await getJson(`${app.url}/healthz`)).status).toBe(200);
     expect(await getJson(`${app.url}/readyz`)).toMatchObject({
       status: 200,
-      body: { status: 'ready' },
+      body: { status: 'ready', cluster: 'green' },
     });
+  });
+
+  test('an index missing a replica (yellow): degraded, still 200, and searches are served', async () => {
+    // One node cannot hold a replica: the index stays yellow, as a cluster that lost a node.
+    const index = testIndexName('yellow');
+    const alias = testIndexName('yellow-alias');
+    const definition = loadIndexDefinition();
+    await client.indices.create({
+      index,
+      settings: { ...definition.settings, auto_expand_replicas: 'false', number_of_replicas: 1 },
+      mappings: definition.mappings,
+      aliases: { [alias]: {} },
+    });
+    const yellow = await startApp(client, alias);
+    try {
+      expect(await getJson(`${yellow.url}/readyz`)).toMatchObject({
+        status: 200,
+        body: { status: 'degraded', cluster: 'yellow' },
+      });
+      expect((await getJson(`${yellow.url}/api/search?q=疫`)).status).toBe(200);
+    } finally {
+      await yellow.close();
+      await client.indices.delete({ index });
+    }
   });
 
   test('with no alias: not ready, and searches answer 503', async () => {
@@ -134,9 +159,12 @@ describe('503 when Elasticsearch is down or slow', () => {
     };
   }
 
-  async function appAt(port: number): Promise<{ app: RunningApp; client: Client }> {
+  async function appAt(
+    port: number,
+    alias = 'articles',
+  ): Promise<{ app: RunningApp; client: Client }> {
     const down = createClient({ ES_URL: `http://127.0.0.1:${port}`, ES_TIMEOUT_MS: TIMEOUT_MS });
-    return { app: await startApp(down, 'articles'), client: down };
+    return { app: await startApp(down, alias), client: down };
   }
 
   async function expectUnavailable(base: string) {
@@ -179,10 +207,49 @@ describe('503 when Elasticsearch is down or slow', () => {
       // It did wait for the timeout: the 503 came from the timeout, not a refused connection.
       expect(performance.now() - started).toBeGreaterThanOrEqual(2 * TIMEOUT_MS);
       expectLogged(slow, /: 503 TimeoutError: /);
+      // Two timeouts in a row: the engine is known down, and the next searches get their 503
+      // at once instead of waiting for the timeout each.
+      for (let i = 0; i < 3; i++) {
+        const again = await getJson<ErrorResponse>(`${slow.url}/api/search?q=疫`);
+        expect(again.status).toBe(503);
+        expect(again.body.message).toMatch(/unreachable/);
+        expect(again.ms).toBeLessThan(TIMEOUT_MS / 2);
+      }
     } finally {
       await slow.close();
       await slowClient.close();
       await close();
+    }
+  });
+
+  test('the breaker closes by itself once the engine answers again', async () => {
+    // A port that refuses, then a forwarder on that same port to the real engine.
+    const { port, close } = await listen(false);
+    await close();
+    const { app: down, client: downClient } = await appAt(port, seeds.alias);
+    const target = new URL(process.env.ES_URL!);
+    const forwarder = createServer((socket) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    try {
+      await expectUnavailable(down.url);
+      await new Promise<void>((resolve) => forwarder.listen(port, '127.0.0.1', resolve));
+      const back = performance.now();
+      let status = 0;
+      while (status !== 200 && performance.now() - back < 5000) {
+        status = (await getJson(`${down.url}/api/search?q=疫`)).status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(status).toBe(200);
+      // Within the breaker's cooldown (1 s), with a margin for a loaded machine.
+      expect(performance.now() - back).toBeLessThan(3000);
+    } finally {
+      await down.close();
+      await downClient.close();
+      forwarder.close();
     }
   });
 });
