@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { loadIndexDefinition, type IndexDefinition } from '../src/index/definition';
+import { loadIndexDefinition, type IndexDefinition } from '../src/indexer/definition';
 import { inputFor, prepareCorpus } from './lib/corpus';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions } from './lib/options';
