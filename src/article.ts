@@ -27,6 +27,15 @@ export interface PublishedDate {
   year_raw?: string;
 }
 
+/** The fields whose origin an article records. */
+export type EvidenceField = 'title' | 'date' | 'source' | 'place' | 'reporters';
+
+/** Where a field came from: the stage that set it and the text it read. */
+export interface FieldEvidence {
+  stage: string;
+  text: string;
+}
+
 /** One line or fragment that a stage removed, kept for debugging only. */
 export interface Removal {
   stage: string;
@@ -57,4 +66,6 @@ export interface Article {
   path: string;
   /** What the stages removed: for debugging, never indexed for search. */
   removed: Removal[];
+  /** Where each extracted field came from; never indexed. */
+  evidence?: Partial<Record<EvidenceField, FieldEvidence>>;
 }

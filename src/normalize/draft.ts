@@ -1,5 +1,5 @@
 // The draft an article is built in: stages read a draft and return a new one, never mutate it.
-import type { Article, Removal } from '../article';
+import type { Article, EvidenceField, FieldEvidence, Removal } from '../article';
 
 export type BlockKind = 'paragraph' | 'subheading' | 'caption';
 
@@ -18,6 +18,7 @@ export interface Draft extends Pick<
   title?: string;
   /** Things a reader of the report should know (no title, a guessed year...). */
   warnings: string[];
+  evidence: Partial<Record<EvidenceField, FieldEvidence>>;
 }
 
 /** A named, pure step of the pipeline; the name is recorded with everything it removes. */
@@ -41,7 +42,29 @@ export function draftFromBlocks(blocks: Block[]): Draft {
     keywords: [],
     removed: [],
     warnings: [],
+    evidence: {},
   };
+}
+
+/** The draft with `fields` set, each recorded with the stage and text that gave it. */
+export function withEvidence(
+  draft: Draft,
+  stage: string,
+  text: string,
+  fields: Partial<Draft>,
+): Draft {
+  const evidence = { ...draft.evidence };
+  for (const key of Object.keys(fields) as EvidenceField[]) {
+    if (['title', 'date', 'source', 'place', 'reporters'].includes(key)) {
+      evidence[key] = { stage, text: text.trim() };
+    }
+  }
+  return { ...draft, ...fields, evidence };
+}
+
+/** Names in order, each once. */
+export function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
 }
 
 export function paragraph(text: string): Block {

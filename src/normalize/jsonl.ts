@@ -51,6 +51,12 @@ export const JsonlArticle = z
     script: z.enum(['traditional', 'simplified', 'mixed']).optional(),
     path: text.optional(),
     removed: z.array(z.object({ stage: z.string(), text: z.string() })).default([]),
+    evidence: z
+      .partialRecord(
+        z.enum(['title', 'date', 'source', 'place', 'reporters']),
+        z.object({ stage: z.string(), text: z.string() }),
+      )
+      .optional(),
   })
   .strict()
   .refine((a) => !a.published_at || !a.date?.iso || a.published_at === a.date.iso, {

@@ -43,5 +43,12 @@ export function toArticle(draft: Draft, path: string): Article {
   if (draft.date) article.date = draft.date;
   if (draft.source) article.source = draft.source;
   if (draft.place) article.place = draft.place;
+  const evidence = Object.fromEntries(
+    Object.entries(draft.evidence).filter(([field]) => {
+      const value = field === 'date' ? article.date : article[field as keyof Article];
+      return Array.isArray(value) ? value.length > 0 : Boolean(value);
+    }),
+  );
+  if (Object.keys(evidence).length > 0) article.evidence = evidence;
   return article;
 }

@@ -72,12 +72,18 @@ export const dropSiteHeader = dropBlocks('dropSiteHeader', (_text, index, blocks
 const FOOTER_LINK =
   /关于我们|關於我們|网站简介|網站簡介|联系我们|聯繫我們|广告服务|廣告服務|版权声明|版權聲明|法律声明|法律聲明|网站地图|網站地圖/;
 
-/** The first line of a site footer: a bar of footer links, a copyright or a licence number. */
+// Terms of use and disclaimers: "未经授权不得转载", "本网站所刊载信息,不代表中新社和中新网观点",
+// "声明:本文转载自网络", and the site's operator and registration ("主办单位:", "网站标识码").
+const TERMS =
+  /未[经經].{0,4}授[权權]|非[经經].{0,2}授[权權]|不得[转轉][载載]|禁止[转轉][载載]|[转轉][载載]自[网網][络絡]|平台[声聲]明|不代表.{0,16}(?:观点|觀點|立场|立場)|^主[办辦](?:单位|單位)?\s*[:\uFF1A]|[网網]站[标標][识識]码|[网網]站[标標][识識]碼|技[术術]支持\s*[:\uFF1A]/;
+
+/** The first line of a site footer: a bar of footer links, a copyright, a licence number, terms. */
 export function isFooterStart(text: string): boolean {
   const links = text.split(/[|｜]/).filter((p) => p.trim() !== '');
   if (links.length >= 3 && FOOTER_LINK.test(text)) return true;
   if (/^(?:copyright|©|\(c\))/i.test(text)) return true;
   if (/ICP[证備备證]|公网安备|公網安備/.test(text)) return true;
+  if (TERMS.test(text) && visibleLength(text) <= 100) return true;
   return /版[权權]所有/.test(text) && visibleLength(text) <= 40;
 }
 
@@ -92,7 +98,7 @@ export const dropFooters = cutFrom(
 );
 
 const DATED_HEADLINE =
-  /^(.{4,80}?)\s*[[(（【]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])）】]?$/u;
+  /^(.{4,80}?)\s*[[(（【]?\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*(?:星期|週|周)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])）】]?$/u;
 
 /** Lists of linked headlines ending in their dates ("聊城东昌府区发布...招募令!2022-03-18"). */
 export const dropLinkedHeadlineLists = dropBlocks('dropLinkedHeadlineLists', (text) => {
@@ -118,7 +124,7 @@ export const dropSectionLabels = dropBlocks('dropSectionLabels', (text) =>
 );
 
 const RELATED_MARKER =
-  /^(?:相[关關](?:文章|阅读|閱讀|新[闻聞]|[热熱][词詞]搜索|[链鏈]接|报道|報道)|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|上一篇|下一篇)(?:\s*[:\uFF1A]|\s+换一换|\s+換一換|$)/;
+  /^[【[]?(?:相[关關](?:文章|阅读|閱讀|新[闻聞]|[热熱][词詞]搜索|[链鏈]接|报道|報道|推[荐薦])|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|[热熱][点點]新[闻聞]|猜你喜[欢歡]|更多新[闻聞]|[热熱][词詞]|上一篇|下一篇)[】\]]?(?:\s*[:\uFF1A]|\s+换一换|\s+換一換|$)/;
 
 /**
  * Related-article lists ("相關文章:", "相关阅读 换一换", "上一篇:", "相關熱詞搜索:"): once the
@@ -133,5 +139,37 @@ export const dropRelatedLists: Stage = {
       return isMarker(blocks[i]!) && hasProseBefore(i, blocks);
     }).run(draft);
     return dropBlocks('dropRelatedLists', (_t, i, blocks) => isMarker(blocks[i]!)).run(cut);
+  },
+};
+
+// The story's closing credit: "【责任编辑:刘阳】", "(责编:刘军涛、袁勃)", "责任编辑:崔萌", "本文来源:四川日报
+// 作者:吴晓铃 责任编辑:王晓波", or a last paragraph ending "(完)" or "(編輯:林興盟)1120509".
+const CLOSING_CREDIT =
+  /^(?:[【[(\uFF08]?\s*(?:[纠糾][错錯]\s*[】\])\uFF09]\s*[【[(\uFF08]?\s*)?(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:\uFF1A][^。]{0,30}|本文来源\s*[:\uFF1A].{0,60}(?:编辑|編輯)\s*[:\uFF1A].{0,30})$/;
+const CLOSING_MARK =
+  /[(\uFF08](?:完|全文完|編輯[:\uFF1A][^()\uFF08\uFF09]{2,20}|编辑[:\uFF1A][^()\uFF08\uFF09]{2,20})[)\uFF09]\s*\d{0,8}\s*$/;
+
+/**
+ * What follows the story's closing credit is not the story: the next headline and its lead,
+ * lists, sign-up boxes. The credit line itself stays for the editor stages to read.
+ */
+export const dropAfterArticleEnd: Stage = {
+  name: 'dropAfterArticleEnd',
+  run(draft) {
+    const end = draft.blocks.findIndex(
+      (b, i, all) =>
+        hasProseBefore(i, all) &&
+        (CLOSING_CREDIT.test(b.text.trim()) || (isProse(b.text) && CLOSING_MARK.test(b.text))),
+    );
+    if (end < 0) return draft;
+    // Credit lines right after a closing mark ("(完)" then "【编辑:罗攀】") still belong to the story.
+    let last = end;
+    while (
+      last + 1 < draft.blocks.length &&
+      CLOSING_CREDIT.test(draft.blocks[last + 1]!.text.trim())
+    )
+      last++;
+    if (last === draft.blocks.length - 1) return draft;
+    return cutFrom('dropAfterArticleEnd', (_t, i) => i === last + 1).run(draft);
   },
 };

@@ -17,7 +17,9 @@ describe('extractDateline', () => {
     const d = extractDateline.run(seedDraft('004', [2]));
     expect(d.source).toBe('鲁网');
     expect(d.date).toEqual({ month: 1, day: 31, evidence: 'partial', raw: '鲁网1月31日讯' });
-    expect(texts(d)[0]).toMatch(/^\(记者 连峰 通讯员 商贺\)2020年春节/);
+    // The bracketed byline right after the dateline goes with it.
+    expect([d.reporters, d.correspondents]).toEqual([['连峰'], ['商贺']]);
+    expect(texts(d)[0]).toMatch(/^2020年春节/);
   });
 
   it("reads seed 000's 映象網訊 and seed 001's 中國新報訊 (pinyin gone) without a date", () => {
@@ -32,7 +34,7 @@ describe('extractDateline', () => {
     expect([d.source, d.place, d.date?.raw]).toEqual(['新华社', '北京', '新华社北京1月31日电']);
     const own = extractDateline.run(draftFromLines(['本报讯(记者 李四)正文第一句。']));
     expect(own.source).toBeUndefined();
-    expect(texts(own)).toEqual(['(记者 李四)正文第一句。']);
+    expect([texts(own), own.reporters]).toEqual([['正文第一句。'], ['李四']]);
   });
 
   it('leaves a lead that only contains 讯 alone', () => {

@@ -1,7 +1,9 @@
 // Stages that read the article's own opening and closing: dateline, byline, year, place.
 import type { PublishedDate } from '../../article';
 import type { Block, Draft, Stage } from '../draft';
-import { isoBeijing } from './metadata';
+import { union, visibleLength, withEvidence } from '../draft';
+import { OWN_PAPER, parseCredit, parseDateline } from './grammar';
+import { isoBeijing, mayReplaceSource, PHOTO_CREDIT } from './metadata';
 
 const firstParagraph = (d: Draft) => d.blocks.findIndex((b) => b.kind === 'paragraph');
 
@@ -17,47 +19,81 @@ function replaceBlock(d: Draft, index: number, text: string): Block[] {
   return blocks;
 }
 
-// Publishers name themselves by what they are: 网, 報, 社, 台, 客户端 ...
-const PUBLISHER = '[^\\s,\uFF0C。:\uFF1A()\uFF08\uFF09]{0,12}?[网網报報社台端刊闻聞]';
-// "鲁网1月31日讯", "映象網訊", "中國新報訊", "本报讯".
-const NEWS_DATELINE = new RegExp(`^(${PUBLISHER})(?:(\\d{1,2})月(\\d{1,2})日)?[讯訊]`);
-// "新华社北京1月31日电", "本报郑州1月5日电".
-const WIRE_DATELINE = new RegExp(
-  `^(${PUBLISHER})(\\p{Script=Han}{2,6}?)(\\d{1,2})月(\\d{1,2})日[电電]`,
-  'u',
-);
-
-/** "本报" is "this paper": no publisher name. */
-const ownPaper = (s: string) => /^本[报報]$/.test(s);
+/** How far down the page a dateline may open the story (stray lines may come first). */
+const DATELINE_SPAN = 12;
 
 /**
- * The dateline opening the first paragraph: publisher, month and day, and for wire datelines the
- * place. A month and day without a year are kept as a partial date.
+ * The dateline opening the story, in any of the forms of ./grammar.ts, at the start of one of the
+ * first lines: publisher, place, month and day, reporters, and a bylined bracket right after it
+ * ("(记者 沈而忱)"). A month and day without a year are kept as a partial date. The publisher a
+ * dateline names outranks a "来源" label, which often names the site that reposted the story.
  */
 export const extractDateline: Stage = {
   name: 'extractDateline',
   run(draft) {
-    const i = firstParagraph(draft);
-    if (i < 0) return draft;
-    const text = draft.blocks[i]!.text;
-    const wire = WIRE_DATELINE.exec(text);
-    const news = wire ? null : NEWS_DATELINE.exec(text);
-    const m = wire ?? news;
-    if (!m) return draft;
-    const publisher = m[1]!;
-    const [month, day] = (wire ? [m[3], m[4]] : [m[2], m[3]]).map(Number);
-    const next: Draft = {
-      ...draft,
-      blocks: replaceBlock(draft, i, text.slice(m[0].length)),
-      removed: [...draft.removed, { stage: 'extractDateline', text: m[0] }],
-    };
-    if (!draft.source && !ownPaper(publisher)) next.source = publisher;
-    if (wire && !draft.place) next.place = m[2];
-    // 2000 is a leap year, so 2月29日 passes this check of month and day alone.
-    if (!draft.date && month && day && isoBeijing(2000, month, day)) {
-      next.date = { month, day, evidence: 'partial', raw: m[0] };
+    const limit = Math.min(draft.blocks.length, DATELINE_SPAN);
+    for (let i = 0; i < limit; i++) {
+      const block = draft.blocks[i]!;
+      if (block.kind !== 'paragraph') continue;
+      const found = parseDateline(block.text);
+      if (!found) continue;
+      let rest = block.text.slice(found.raw.length);
+      let raw = found.raw.trim();
+      let byline: Byline | undefined;
+      const bracket = LEADING.exec(rest.trimStart());
+      if (bracket) byline = parseByline(bracket[1]!);
+      if (bracket && byline) {
+        rest = rest.trimStart().slice(bracket[0].length);
+        raw = `${raw}${bracket[0]}`;
+      }
+      let next: Draft = {
+        ...draft,
+        blocks: replaceBlock(draft, i, rest),
+        removed: [...draft.removed, { stage: 'extractDateline', text: raw }],
+      };
+      const fields: Partial<Draft> = {};
+      if (found.source && mayReplaceSource(draft, 'extractDateline')) fields.source = found.source;
+      if (found.place && !draft.place) fields.place = found.place;
+      if (found.reporters.length > 0) fields.reporters = union(draft.reporters, found.reporters);
+      const { month, day } = found;
+      // 2000 is a leap year, so 2月29日 passes this check of month and day alone.
+      if (!draft.date && month && day && isoBeijing(2000, month, day)) {
+        fields.date = { month, day, evidence: 'partial', raw: found.raw.trim() };
+      }
+      next = withEvidence(next, 'extractDateline', found.raw, fields);
+      if (byline) next = { ...next, ...withByline(next, byline) };
+      return next;
     }
-    return next;
+    return draft;
+  },
+};
+
+/**
+ * Credit lines of their own, anywhere on the page: "本报记者 李红梅", "澎湃新闻记者 陈斯斯",
+ * "星島日報報道", "人民周刊 2020年13期". Their reporters join the byline; their publisher is the
+ * source when nothing better named one.
+ */
+export const extractCredits: Stage = {
+  name: 'extractCredits',
+  run(draft) {
+    let d = draft;
+    const kept: Block[] = [];
+    for (const block of draft.blocks) {
+      const credit =
+        block.kind === 'paragraph' && visibleLength(block.text) <= 30
+          ? parseCredit(block.text)
+          : undefined;
+      if (!credit) {
+        kept.push(block);
+        continue;
+      }
+      const fields: Partial<Draft> = {};
+      if (credit.reporters.length > 0) fields.reporters = union(d.reporters, credit.reporters);
+      if (credit.source && mayReplaceSource(d, 'extractCredits')) fields.source = credit.source;
+      d = withEvidence(d, 'extractCredits', block.text, fields);
+      d = { ...d, removed: [...d.removed, { stage: 'extractCredits', text: block.text }] };
+    }
+    return kept.length === draft.blocks.length ? draft : { ...d, blocks: kept };
   },
 };
 
@@ -100,7 +136,7 @@ export function parseByline(content: string): Byline | undefined {
       role = ROLES.find(([re]) => re.test(word))![1];
       labelled = true;
       if (r[1]) out.org ??= r[1];
-      name = r[3]!;
+      name = r[3]!.replace(/^[:\uFF1A]/, '');
       if (name === '') continue;
     }
     if (!NAME.test(name) || (!labelled && NOT_A_NAME.test(name))) return undefined;
@@ -111,17 +147,20 @@ export function parseByline(content: string): Byline | undefined {
 }
 
 function withByline(draft: Draft, b: Byline): Partial<Draft> {
+  const org = b.org && !OWN_PAPER.test(b.org) ? b.org : undefined;
   return {
-    reporters: [...draft.reporters, ...b.reporters],
-    correspondents: [...draft.correspondents, ...b.correspondents],
-    editors: [...draft.editors, ...b.editors],
-    source: draft.source ?? b.org,
+    reporters: union(draft.reporters, b.reporters),
+    correspondents: union(draft.correspondents, b.correspondents),
+    editors: union(draft.editors, b.editors),
+    source: draft.source ?? org,
   };
 }
 
 const LEADING = /^[(\uFF08]([^()\uFF08\uFF09]{2,60})[)\uFF09]/;
 // After a sentence end, so "市长劉杰(右二)" in a sentence is never taken for a signature.
-const TRAILING = /(?<=[。!?\uFF01\uFF1F”…])\s*[(\uFF08]([^()\uFF08\uFF09]{2,60})[)\uFF09]\s*$/;
+// A story number may follow it: "(編輯:林興盟)1120509".
+const TRAILING =
+  /(?<=[。!?\uFF01\uFF1F”…])\s*[(\uFF08]([^()\uFF08\uFF09]{2,60})[)\uFF09]\s*\d{0,8}\s*$/;
 
 /**
  * The byline in brackets at the start of the first paragraph (after the dateline) or at the end
@@ -162,7 +201,10 @@ export const inferDateYear: Stage = {
   run(draft) {
     const date = draft.date;
     if (!date || date.evidence !== 'partial') return draft;
-    const mentions = draft.blocks.flatMap((b) => [...b.text.matchAll(YEAR)]);
+    // A photo's credit dates the photo ("2020年3月23日摄"), not the story.
+    const mentions = draft.blocks
+      .filter((b) => b.kind !== 'caption' && !PHOTO_CREDIT.test(b.text))
+      .flatMap((b) => [...b.text.matchAll(YEAR)]);
     const years = [...new Set(mentions.map((m) => Number(m[1])))];
     const iso = years.length === 1 ? isoBeijing(years[0]!, date.month, date.day) : undefined;
     if (!iso) {
@@ -197,9 +239,12 @@ export const extractPlaceFromTitle: Stage = {
     if (!m) return draft;
     const prefix = m[1]!;
     const withSuffix = new RegExp(`${prefix}${ADMIN_SUFFIX}`);
+    // The story must name the place itself: "央视报道儋州:" ends in 州 but is no place.
+    const named = draft.blocks.some((b) => b.text.includes(prefix));
     const confirmed =
-      new RegExp(`${ADMIN_SUFFIX}$`).test(prefix) ||
-      draft.blocks.some((b) => withSuffix.test(b.text));
+      named &&
+      (new RegExp(`${ADMIN_SUFFIX}$`).test(prefix) ||
+        draft.blocks.some((b) => withSuffix.test(b.text)));
     return confirmed ? { ...draft, place: prefix } : draft;
   },
 };

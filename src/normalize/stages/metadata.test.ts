@@ -7,9 +7,9 @@ import {
   extractKeywords,
   extractPublishedDate,
   extractSourceLabel,
-  extractTitle,
   isoBeijing,
 } from './metadata';
+import { extractTitle } from './title';
 import { type SeedName, seedDraft, seedLine } from '../../../tests/fixtures/seeds';
 
 const texts = (d: Draft) => d.blocks.map((b) => b.text);

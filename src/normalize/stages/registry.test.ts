@@ -7,6 +7,8 @@ import * as dateline from './dateline';
 import * as example from './drop-share-widgets';
 import * as metadata from './metadata';
 import * as structure from './structure';
+import * as title from './title';
+import * as widgets from './widgets';
 
 const isStage = (v: unknown): v is Stage =>
   typeof v === 'object' && v !== null && 'name' in v && 'run' in v;
@@ -18,6 +20,8 @@ const exported = Object.entries({
   ...example,
   ...metadata,
   ...structure,
+  ...title,
+  ...widgets,
 }).filter((entry): entry is [string, Stage] => isStage(entry[1]));
 
 describe('the stage registry', () => {

@@ -25,22 +25,32 @@ import {
   dropSearchBoxes,
   dropSectionLabels,
   dropSiteHeader,
+  dropAfterArticleEnd,
 } from './chrome';
-import { extractByline, extractDateline, extractPlaceFromTitle, inferDateYear } from './dateline';
+import {
+  extractByline,
+  extractCredits,
+  extractDateline,
+  extractPlaceFromTitle,
+  inferDateYear,
+} from './dateline';
 import { dropShareWidgets } from './drop-share-widgets';
 import {
   extractAuthorLabel,
   extractEditors,
   extractKeywords,
   extractPublishedDate,
+  extractMasthead,
   extractSourceLabel,
-  extractTitle,
 } from './metadata';
+import { extractTitle } from './title';
+import { dropCallsToAction, dropControlLines, dropEmptyLabels, dropMenuBars } from './widgets';
 import {
   dropDuplicateParagraphs,
   dropRepeatedTitle,
   extractCaptionsAfterImageAlt,
   extractCaptionsRepeatedInNextParagraph,
+  extractCreditCaptions,
   extractPhotoCaptions,
   extractSubheadings,
 } from './structure';
@@ -55,10 +65,14 @@ export const STAGES: readonly Stage[] = [
   stripPinyinAnnotations,
   stripBulletMarks,
   trimIndentation,
+  // The masthead, read before the chrome around it goes.
+  extractMasthead,
   // Page chrome: whole lines of the site.
   dropProvinceMenus,
   dropSearchBoxes,
   dropFontSizeControls,
+  dropMenuBars,
+  dropCallsToAction,
   dropContactLines,
   dropSiteHeader,
   dropBreadcrumbs,
@@ -68,18 +82,24 @@ export const STAGES: readonly Stage[] = [
   dropDoubledHeadlines,
   dropSectionLabels,
   dropRelatedLists,
-  // Metadata: labelled lines, then the title, then the article's own opening and closing.
+  dropAfterArticleEnd,
+  // Metadata: labelled lines, the dateline and credits, then the title (which takes the lines
+  // above it with it), then the article's own opening and closing.
   extractPublishedDate,
   extractEditors,
   extractAuthorLabel,
   extractKeywords,
   extractSourceLabel,
-  extractTitle,
+  dropControlLines,
+  dropEmptyLabels,
   extractDateline,
+  extractCredits,
+  extractTitle,
   extractByline,
   inferDateYear,
   extractPlaceFromTitle,
   // Structure: captions, repeats, subheadings.
+  extractCreditCaptions,
   extractCaptionsAfterImageAlt,
   dropRepeatedTitle,
   extractPhotoCaptions,

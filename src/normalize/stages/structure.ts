@@ -73,6 +73,24 @@ export const extractPhotoCaptions: Stage = {
   },
 };
 
+// "(2020年3月23日摄)。新华社记者 肖艺九 摄", "(县人社局 供图)", "記者林伯驊/攝影", "(图片来源:...)".
+const PHOTO_CREDIT_END = /(?:摄|攝|摄影|攝影|供图|供圖)\s*[)\uFF09]?\s*$/;
+const PHOTO_SOURCE =
+  /[(\uFF08](?:图片来源|圖片來源|图|圖|资料图|資料圖)\s*[:\uFF1A][^()\uFF08\uFF09]*[)\uFF09]\s*$/;
+
+/** Lines signed by a photographer or naming a picture's source are captions. */
+export const extractCreditCaptions: Stage = {
+  name: 'extractCreditCaptions',
+  run(draft) {
+    const which = new Set<number>();
+    draft.blocks.forEach((b, i) => {
+      if (b.kind !== 'paragraph' || visibleLength(b.text) > 160 || sentenceEnds(b.text) > 2) return;
+      if (PHOTO_CREDIT_END.test(b.text) || PHOTO_SOURCE.test(b.text)) which.add(i);
+    });
+    return markBlocks(draft, 'caption', which);
+  },
+};
+
 function bigrams(text: string): string[] {
   const chars = [...text.replace(/[\s\p{P}]/gu, '')];
   return chars.slice(1).map((c, i) => chars[i]! + c);

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { normalizePaths, type FileResult } from '../../../src/normalize';
+import { normalizePaths, type FileResult } from '../../../src/normalize/normalizer';
 import { loadPages, SPLITS, type Page, type Split } from './pages';
 import { FIELDS, scorePage, summarize, type PageScore, type Summary } from './score';
 

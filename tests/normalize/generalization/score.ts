@@ -1,6 +1,6 @@
 // Scores a normalized article against a page of the generalization set, and sums the scores.
 import type { Article } from '../../../src/article';
-import { sentences } from '../seeds';
+import { sentences } from '../../fixtures/seeds';
 import type { Expected, Page } from './pages';
 
 /** Text compared without spacing and with full-width letters and digits folded. */
