@@ -63,6 +63,29 @@ const schema = z.object({
   INDEX_BATCH_BYTES: z.coerce.number().int().positive().default(5_000_000),
   /** How long one indexer request (a bulk of a full batch) may take before it is retried. */
   INDEX_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+
+  /** Credentials for a cluster with security on (unset: no authentication). */
+  ES_USERNAME: z.string().min(1).optional(),
+  ES_PASSWORD: z.string().min(1).optional(),
+  /** A PEM file of the certificate authority that signed the cluster's HTTP certificate. */
+  ES_CA_CERT: z.string().min(1).optional(),
+
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** auto: readable lines on a terminal, JSON lines otherwise (a file, a pipe, a container). */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** Whether request logs carry the query string: queries can be private, so off by default. */
+  LOG_QUERIES: z.stringbool().default(false),
+  /** Prometheus metrics at /metrics (off: no route, nothing recorded; for measuring the cost). */
+  METRICS: z.stringbool().default(true),
+
+  /** Requests per client (IP address) and window; 0 turns the limit off (the benches). */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /** Express's `trust proxy` (hops or addresses), so that the limit keys on the real client
+   * behind a reverse proxy; unset: the socket's address. */
+  TRUST_PROXY: z.string().min(1).optional(),
+  /** After SIGTERM, how long requests in flight may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().max(9_000).default(8_000),
 });
 
 export type Config = z.infer<typeof schema>;

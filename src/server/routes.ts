@@ -8,6 +8,7 @@ import type { HealthResponse } from '../search/wire';
 import { notFound, toHttpError } from './errors';
 import { openApiDocument } from './openapi';
 import { readiness, readyStatus } from './readiness';
+import { noteEngine } from './request-log';
 import { articleRequestSchema, searchQuerySchema, validate } from './schemas';
 
 export interface Deps {
@@ -23,7 +24,9 @@ export function routes({ client, index }: Deps): Router {
   router.get('/api/search', async (req, res) => {
     const request = validate(searchQuerySchema, req.query);
     const result = await client.search<IndexedArticle>(buildSearch(request, index));
-    res.json(shapeSearchResponse(result, request));
+    const body = shapeSearchResponse(result, request);
+    noteEngine(res, { took_ms: result.took, hits: body.total });
+    res.json(body);
   });
 
   router.get('/api/articles/:id', async (req, res) => {

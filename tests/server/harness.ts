@@ -1,19 +1,29 @@
 // Runs the real app on a real port against a real Elasticsearch, and reads JSON from it.
 import type { Client } from '@elastic/elasticsearch';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../src/server/app';
+import { createLogger } from '../../src/logger';
+import { createApp, type AppOptions } from '../../src/server/app';
 
 export interface RunningApp {
   url: string;
-  /** What the app logged, one string per call. */
-  logged: string[];
+  /** What the app logged, one JSON line each (a line per request). */
+  logged: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
-export async function startApp(client: Client, index: string): Promise<RunningApp> {
-  const logged: string[] = [];
-  const record = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
-  const app = createApp({ client, index, log: { warn: record, error: record } });
+export async function startApp(
+  client: Client,
+  index: string,
+  options: Partial<AppOptions> = {},
+): Promise<RunningApp> {
+  const logged: Record<string, unknown>[] = [];
+  const logger = createLogger(
+    { LOG_LEVEL: 'info', LOG_FORMAT: 'json' },
+    {
+      write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>),
+    },
+  );
+  const app = createApp({ client, index, logger, ...options });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
