@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor, searchFingerprint } from './cursor';
 import { parseQuery } from './parse';
 
-const filters = { source: [], place: [], script: [] };
+const filters = { source: [], place: [], people: [], script: [] };
 
 describe('cursor', () => {
   it('round-trips the sort values and fingerprint through an opaque URL-safe string', () => {

@@ -57,10 +57,23 @@ describe('parseQuery', () => {
     });
   });
 
-  it('treats lowercase or, and a negated OR, as words', () => {
-    expect(parseQuery('a or b -OR')).toEqual({
-      groups: [[word('a')], [word('or')], [word('b')]],
+  it('reads or in any case as OR, as Chinese keyboards type it; -or stays a word', () => {
+    expect(parseQuery('漣源 or 阳谷 Or "党员" -OR')).toEqual({
+      groups: [[word('漣源'), word('阳谷'), phrase('党员')]],
       excluded: [word('OR')],
+    });
+  });
+
+  it('excludes after a full-width minus and the dashes a Chinese keyboard types', () => {
+    for (const minus of ['－', '—', '——', '–', '−', '﹣']) {
+      expect(parseQuery(`疫 ${minus}漯河`)).toEqual({
+        groups: [[word('疫')]],
+        excluded: [word('漯河')],
+      });
+    }
+    expect(parseQuery('疫 －“党员先锋队”')).toEqual({
+      groups: [[word('疫')]],
+      excluded: [phrase('党员先锋队')],
     });
   });
 

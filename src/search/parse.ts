@@ -19,6 +19,12 @@ type Token = { type: 'or' } | { type: 'term'; term: Term; negated: boolean };
 /** Opening quote -> the quotes that close it: ASCII quotes and the CJK ones people type. */
 const CLOSING_QUOTES: Record<string, string> = { '"': '"', '“': '”"', '「': '」"' };
 const SPACE = /\s/u;
+/** What a minus is typed as: ASCII, and what Chinese keyboards give for the same key (the
+ * full-width －, the em dash that Shift+- types as ——, and the other dashes). */
+const MINUS = new Set(['-', '－', '—', '–', '−', '﹣']);
+/** OR in any case: a Chinese keyboard types lower case, and `or` is no word to search a
+ * Chinese archive for. */
+const OR = /^or$/i;
 /** A term needs a letter or digit: punctuation alone analyzes to nothing and would match nothing. */
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 
@@ -33,9 +39,10 @@ export function tokenize(q: string): Token[] {
       continue;
     }
     let negated = false;
-    if (chars[i] === '-') {
+    if (MINUS.has(chars[i]!)) {
       negated = true;
-      i++;
+      // —— (two em dashes) is one keystroke on a Chinese keyboard.
+      while (i < chars.length && MINUS.has(chars[i]!)) i++;
       // A lone "-" negates nothing.
       if (i >= chars.length || SPACE.test(chars[i]!)) continue;
     }
@@ -52,7 +59,7 @@ export function tokenize(q: string): Token[] {
     while (i < chars.length && !SPACE.test(chars[i]!) && CLOSING_QUOTES[chars[i]!] === undefined)
       i++;
     const text = chars.slice(start, i).join('');
-    if (text === 'OR' && !negated) tokens.push({ type: 'or' });
+    if (OR.test(text) && !negated) tokens.push({ type: 'or' });
     else tokens.push({ type: 'term', term: { kind: 'word', text }, negated });
   }
   return tokens;

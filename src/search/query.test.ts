@@ -12,7 +12,7 @@ import {
 } from './query';
 import type { SearchFilters, SearchRequest } from './wire';
 
-const noFilters: SearchFilters = { source: [], place: [], script: [] };
+const noFilters: SearchFilters = { source: [], place: [], people: [], script: [] };
 
 function request(q: string, extra: Partial<SearchRequest> = {}): SearchRequest {
   return {
@@ -144,14 +144,16 @@ describe('buildFilters', () => {
       buildFilters({
         source: ['映象网', '鲁网'],
         place: ['荥阳'],
+        people: ['鄭凱'],
         script: ['traditional'],
         from: '2020-01-01',
         to: '2020-01-31',
       }),
     ).toEqual([
+      { terms: { script: ['traditional'] } },
       { terms: { source: ['映象网', '鲁网'] } },
       { terms: { place: ['荥阳'] } },
-      { terms: { script: ['traditional'] } },
+      { terms: { people: ['鄭凱'] } },
       {
         range: {
           published_at: {
@@ -226,11 +228,35 @@ describe('buildSearch', () => {
     expect(Object.keys(s.highlight!.fields)).toEqual(['title', 'body']);
   });
 
-  it('asks for source, place and year facets', () => {
+  it('asks for source, place, people and year facets', () => {
     const aggs = buildSearch(request(''), 'articles').aggs!;
-    expect(aggs.source?.terms?.field).toBe('source');
-    expect(aggs.place?.terms?.field).toBe('place');
-    expect(aggs.year?.date_histogram).toMatchObject({ field: 'published_at', format: 'yyyy' });
+    for (const facet of ['source', 'place', 'people']) {
+      expect(aggs[facet]?.filter).toEqual({ match_all: {} });
+      expect(aggs[facet]?.aggs?.values?.terms?.field).toBe(facet);
+    }
+    expect(aggs.year?.aggs?.values?.date_histogram).toMatchObject({
+      field: 'published_at',
+      format: 'yyyy',
+    });
+  });
+
+  it('filters hits by facet selections after counting, each facet without its own', () => {
+    const s = buildSearch(
+      request('疫', {
+        filters: { ...noFilters, source: ['映象网', '鲁网'], people: ['鄭凱'], script: ['mixed'] },
+      }),
+      'articles',
+    );
+    const source = { terms: { source: ['映象网', '鲁网'] } };
+    const people = { terms: { people: ['鄭凱'] } };
+    // The script is no facet: it narrows the query itself.
+    expect(boolOf(s.query!).filter).toEqual([{ terms: { script: ['mixed'] } }]);
+    expect(s.post_filter).toEqual({ bool: { filter: [source, people] } });
+    expect(s.aggs!.source!.filter).toEqual({ bool: { filter: [people] } });
+    expect(s.aggs!.people!.filter).toEqual({ bool: { filter: [source] } });
+    expect(s.aggs!.place!.filter).toEqual({ bool: { filter: [source, people] } });
+    // The selected values are counted even outside the top buckets, folded as the index is.
+    expect(s.aggs!.people!.aggs!.selected!.terms!.include).toEqual(['郑凯']);
   });
 });
 

@@ -2,6 +2,12 @@
 // Only match, match_phrase, term(s) and range queries on fixed fields are built: nothing from
 // the request names a field or reaches query_string, regexp, wildcard or scripts.
 import type { estypes } from '@elastic/elasticsearch';
+import {
+  buildFacetAggregations,
+  buildPostFilter,
+  facetFilters,
+  withoutFacetSelections,
+} from './facets';
 import type { ParsedQuery, Term } from './parse';
 import type { SearchFilters, SearchRequest, SortOrder } from './wire';
 
@@ -31,14 +37,8 @@ export const HIT_SOURCE_FIELDS = [
   'path',
 ];
 
-/** Facets: how many buckets each terms aggregation returns. */
-export const FACET_SIZE = 20;
-
 /** Body passages per hit, and their length in characters. */
 export const FRAGMENTS = { count: 3, size: 100 } as const;
-
-/** Dates are calendar days in China Standard Time, where the archives are published. */
-export const TIME_ZONE = '+08:00';
 
 function anyOf(clauses: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer {
   return clauses.length === 1
@@ -90,38 +90,17 @@ export function buildQuery(
       must: must.length > 0 ? must : [{ match_all: {} }],
       ...(mustNot.length > 0 && { must_not: mustNot }),
       ...(should.length > 0 && { should }),
-      ...(hasFilters(filters) && { filter: buildFilters(filters) }),
+      ...(buildFilters(filters).length > 0 && { filter: buildFilters(filters) }),
     },
   };
 }
 
-function hasFilters(filters: SearchFilters): boolean {
-  return (
-    filters.source.length + filters.place.length + filters.script.length > 0 ||
-    filters.from !== undefined ||
-    filters.to !== undefined
-  );
-}
-
+/** Every filter: the script, and the faceted ones (see facets.ts). */
 export function buildFilters(filters: SearchFilters): estypes.QueryDslQueryContainer[] {
-  const out: estypes.QueryDslQueryContainer[] = [];
-  if (filters.source.length > 0) out.push({ terms: { source: filters.source } });
-  if (filters.place.length > 0) out.push({ terms: { place: filters.place } });
-  if (filters.script.length > 0) out.push({ terms: { script: filters.script } });
-  if (filters.from !== undefined || filters.to !== undefined) {
-    out.push({
-      range: {
-        published_at: {
-          // Dates are validated YYYY-MM-DD; ||/d rounds `to` up to the end of that day.
-          ...(filters.from !== undefined && { gte: filters.from }),
-          ...(filters.to !== undefined && { lte: `${filters.to}||/d` }),
-          format: 'strict_date',
-          time_zone: TIME_ZONE,
-        },
-      },
-    });
-  }
-  return out;
+  return [
+    ...(filters.script.length > 0 ? [{ terms: { script: filters.script } }] : []),
+    ...facetFilters(filters),
+  ];
 }
 
 /** Dates far outside any archive, standing in for a missing date: they sort last either way
@@ -141,20 +120,6 @@ export function buildSort(sort: SortOrder): estypes.SortCombinations[] {
         };
   return [first, { id: { order: 'asc' } }];
 }
-
-export const AGGREGATIONS: Record<string, estypes.AggregationsAggregationContainer> = {
-  source: { terms: { field: 'source', size: FACET_SIZE } },
-  place: { terms: { field: 'place', size: FACET_SIZE } },
-  year: {
-    date_histogram: {
-      field: 'published_at',
-      calendar_interval: 'year',
-      time_zone: TIME_ZONE,
-      format: 'yyyy',
-      min_doc_count: 1,
-    },
-  },
-};
 
 const HIGHLIGHT: estypes.SearchHighlight = {
   encoder: 'html',
@@ -176,9 +141,13 @@ export const RESULT_WINDOW = 10_000;
 /** The search request for a validated API request. A page knows from the exact total whether
  * another follows; a cursor page has no offset to compare, so it asks for one hit more. */
 export function buildSearch(req: SearchRequest, index: string): estypes.SearchRequest {
+  const postFilter = buildPostFilter(req.filters);
   return {
     index,
-    query: buildQuery(req.query, req.filters),
+    // The faceted filters apply after the facets are counted (post_filter), so that each
+    // facet can count its choices without its own selection (facets.ts).
+    query: buildQuery(req.query, withoutFacetSelections(req.filters)),
+    ...(postFilter && { post_filter: postFilter }),
     sort: buildSort(req.sort),
     ...(req.after
       ? { search_after: req.after, size: req.size + 1 }
@@ -186,7 +155,7 @@ export function buildSearch(req: SearchRequest, index: string): estypes.SearchRe
     track_total_hits: true,
     _source: HIT_SOURCE_FIELDS,
     highlight: HIGHLIGHT,
-    aggs: AGGREGATIONS,
+    aggs: buildFacetAggregations(req.filters),
   };
 }
 

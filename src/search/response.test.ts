@@ -36,13 +36,17 @@ function response(
     hits: { total: { value: total, relation: 'eq' }, hits },
     aggregations: {
       // Keys as the normalizer folds them (Simplified, half-width, lower case).
-      source: { buckets: [{ key: '映象网', doc_count: 3 }] },
-      place: { buckets: [] },
+      source: { doc_count: 5, values: { buckets: [{ key: '映象网', doc_count: 3 }] } },
+      place: { doc_count: 5, values: { buckets: [] } },
+      people: { doc_count: 5, values: { buckets: [] } },
       year: {
-        buckets: [
-          { key: 1577808000000, key_as_string: '2020', doc_count: 3 },
-          { key: 1640966400000, key_as_string: '2022', doc_count: 2 },
-        ],
+        doc_count: 5,
+        values: {
+          buckets: [
+            { key: 1577808000000, key_as_string: '2020', doc_count: 3 },
+            { key: 1640966400000, key_as_string: '2022', doc_count: 2 },
+          ],
+        },
       },
     } as unknown as Record<string, estypes.AggregationsAggregate>,
   };
@@ -50,7 +54,7 @@ function response(
 
 const request: SearchRequest = {
   query: parseQuery('郑凯'),
-  filters: { source: [], place: [], script: [] },
+  filters: { source: [], place: [], people: [], script: [] },
   sort: 'relevance',
   page: 1,
   size: 2,
@@ -76,19 +80,39 @@ describe('shapeSearchResponse', () => {
       score: 2.5,
     });
     expect(res.facets).toEqual({
-      source: [{ value: '映象网', label: '映象网', count: 3 }],
+      source: [{ value: '映象网', label: '映象网', count: 3, selected: false }],
       place: [],
+      people: [],
       year: [
-        { value: '2022', label: '2022', count: 2 },
-        { value: '2020', label: '2020', count: 3 },
+        { value: '2022', label: '2022', count: 2, selected: false },
+        { value: '2020', label: '2020', count: 3, selected: false },
       ],
     });
   });
 
   it('labels facets in the output script and keeps the folded value to filter by', () => {
     const res = shapeSearchResponse(response([]), { ...request, outputScript: 'traditional' });
-    expect(res.facets.source).toEqual([{ value: '映象网', label: '映象網', count: 3 }]);
-    expect(res.facets.year[0]).toEqual({ value: '2022', label: '2022', count: 2 });
+    expect(res.facets.source).toEqual([
+      { value: '映象网', label: '映象網', count: 3, selected: false },
+    ]);
+    expect(res.facets.year[0]).toEqual({ value: '2022', label: '2022', count: 2, selected: false });
+  });
+
+  it('marks the selected entry of a filter written in either script, and lists it when absent', () => {
+    const res = shapeSearchResponse(response([]), {
+      ...request,
+      filters: {
+        ...request.filters,
+        source: ['映象網', '鲁網'],
+        from: '2022-01-01',
+        to: '2022-12-31',
+      },
+    });
+    expect(res.facets.source).toEqual([
+      { value: '映象网', label: '映象网', count: 3, selected: true },
+      { value: '鲁网', label: '鲁网', count: 0, selected: true },
+    ]);
+    expect(res.facets.year.filter((y) => y.selected).map((y) => y.value)).toEqual(['2022']);
   });
 
   it('joins highlights that touch', () => {

@@ -2,6 +2,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { Script } from '../article';
 import { encodeCursor, searchFingerprint } from './cursor';
+import { shapeFacets } from './facets';
 import { convertHtml, convertText, escapeHtml, type OutputScript } from './output-script';
 import type { ArticleResponse, SearchHit, SearchRequest, SearchResponse, SortValues } from './wire';
 
@@ -22,36 +23,6 @@ export interface IndexedArticle {
   people?: string[];
   script: Script;
   path: string;
-}
-
-type Facet = SearchResponse['facets']['source'];
-
-/**
- * A terms facet. The keyword fields are folded by their normalizer (Simplified, half-width,
- * lower case), so a bucket's key is that folded form: it stays the value to filter by, and
- * the label shows it in the output script like the titles.
- */
-function termsFacet(agg: estypes.AggregationsAggregate | undefined, out: OutputScript): Facet {
-  const buckets = (agg as estypes.AggregationsStringTermsAggregate | undefined)?.buckets;
-  return Array.isArray(buckets)
-    ? buckets.map((b) => {
-        const value = String(b.key);
-        return { value, label: convertText(value, out), count: b.doc_count };
-      })
-    : [];
-}
-
-function yearFacet(agg: estypes.AggregationsAggregate | undefined): Facet {
-  const buckets = (agg as estypes.AggregationsDateHistogramAggregate | undefined)?.buckets;
-  // Newest year first, the order people browse an archive in.
-  return Array.isArray(buckets)
-    ? buckets
-        .map((b) => {
-          const year = b.key_as_string ?? String(b.key);
-          return { value: year, label: year, count: b.doc_count };
-        })
-        .reverse()
-    : [];
 }
 
 /** Joins highlights that touch (<mark>防控</mark><mark>疫情</mark>), which the highlighter
@@ -96,11 +67,7 @@ export function shapeSearchResponse(
     page: req.after ? null : req.page,
     size: req.size,
     hits: hits.map((hit) => shapeHit(hit, req.outputScript)),
-    facets: {
-      source: termsFacet(res.aggregations?.source, req.outputScript),
-      place: termsFacet(res.aggregations?.place, req.outputScript),
-      year: yearFacet(res.aggregations?.year),
-    },
+    facets: shapeFacets(res.aggregations, req.filters, req.outputScript),
     next_cursor:
       more && last?.sort
         ? encodeCursor({

@@ -20,6 +20,8 @@ export type SortValues = [number, string];
 export interface SearchFilters {
   source: string[];
   place: string[];
+  /** Reporters, correspondents, editors and the people an article names. */
+  people: string[];
   script: Script[];
   /** Inclusive calendar days (YYYY-MM-DD) in China Standard Time. */
   from?: string;
@@ -67,6 +69,7 @@ const facetSchema = z.array(
       ),
     label: z.string().describe('What to show: the value in the output script'),
     count: z.number().int(),
+    selected: z.boolean().describe('Whether the request filters by this value'),
   }),
 );
 
@@ -76,7 +79,12 @@ export const searchResponseSchema = z.object({
   page: z.number().int().nullable().describe('The page shown; null when paging by cursor'),
   size: z.number().int(),
   hits: z.array(searchHitSchema),
-  facets: z.object({ source: facetSchema, place: facetSchema, year: facetSchema }),
+  facets: z
+    .object({ source: facetSchema, place: facetSchema, people: facetSchema, year: facetSchema })
+    .describe(
+      "Counts per value. Values combine with OR within a facet and AND across facets; a facet's " +
+        'counts leave out its own selection, so its other values stay countable',
+    ),
   next_cursor: z
     .string()
     .nullable()
@@ -106,7 +114,18 @@ export const errorResponseSchema = z.object({
   message: z.string(),
   parameter: z.string().optional().describe('The first invalid parameter'),
   issues: z
-    .array(z.object({ parameter: z.string(), message: z.string() }))
+    .array(
+      z.object({
+        parameter: z.string(),
+        code: z
+          .string()
+          .describe(
+            'What is wrong, for clients to word: too_big, too_small, invalid_value, ' +
+              'unknown_parameter, nothing_searchable, too_many_terms, cursor_expired, ...',
+          ),
+        message: z.string(),
+      }),
+    )
     .optional()
     .describe('Every invalid parameter'),
 });

@@ -22,6 +22,7 @@ describe('openApiDocument', () => {
       'q',
       'source',
       'place',
+      'people',
       'script',
       'from',
       'to',
@@ -54,10 +55,10 @@ describe('openApiDocument', () => {
       }
     ).responses[200].content['application/json'].schema;
     const facets = search.properties.facets!;
-    for (const facet of ['source', 'place', 'year']) {
+    for (const facet of ['source', 'place', 'people', 'year']) {
       const bucket = facets.properties[facet]!.items;
-      expect(Object.keys(bucket.properties)).toEqual(['value', 'label', 'count']);
-      expect(bucket.required).toEqual(['value', 'label', 'count']);
+      expect(Object.keys(bucket.properties)).toEqual(['value', 'label', 'count', 'selected']);
+      expect(bucket.required).toEqual(['value', 'label', 'count', 'selected']);
     }
   });
 });

@@ -19,7 +19,7 @@ describe('searchQuerySchema', () => {
   it('fills defaults and parses q', () => {
     expect(validate(searchQuerySchema, { q: '郑凯 -漯河' })).toEqual({
       query: parseQuery('郑凯 -漯河'),
-      filters: { source: [], place: [], script: [] },
+      filters: { source: [], place: [], people: [], script: [] },
       sort: 'relevance',
       page: 1,
       size: 10,
@@ -89,13 +89,13 @@ describe('searchQuerySchema', () => {
       expect.arrayContaining([
         expect.objectContaining({ parameter: 'size' }),
         expect.objectContaining({ parameter: 'sort' }),
-        { parameter: 'bogus', message: 'unknown parameter' },
+        { parameter: 'bogus', code: 'unknown_parameter', message: 'unknown parameter' },
       ]),
     );
   });
 
   describe('cursor', () => {
-    const filters = { source: [], place: [], script: [] };
+    const filters = { source: [], place: [], people: [], script: [] };
     const cursorFor = (q: string) =>
       encodeCursor({
         fingerprint: searchFingerprint(parseQuery(q), filters, 'relevance'),

@@ -59,6 +59,9 @@ export const searchQuerySchema = z
     place: repeatable(name, 'a name of 1 to 200 characters').describe(
       'Only these places, written in either script (repeatable)',
     ),
+    people: repeatable(name, 'a name of 1 to 200 characters').describe(
+      'Only articles by or naming these people, written in either script (repeatable)',
+    ),
     script: repeatable(z.enum(ARTICLE_SCRIPTS), ARTICLE_SCRIPTS.join(', ')).describe(
       'Only articles written in these scripts',
     ),
@@ -76,18 +79,38 @@ export const searchQuerySchema = z
   })
   .transform((p, ctx): SearchRequest => {
     const query = parseQuery(p.q);
-    if (countTerms(query) > LIMITS.terms) {
-      ctx.addIssue({ code: 'custom', path: ['q'], message: `more than ${LIMITS.terms} terms` });
+    const terms = countTerms(query);
+    if (terms > LIMITS.terms) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['q'],
+        message: `more than ${LIMITS.terms} terms`,
+        params: { code: 'too_many_terms' },
+      });
+    } else if (terms === 0 && p.q.trim() !== '') {
+      // `*`, `\` or an emoji alone: answering with every article would look like a match.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['q'],
+        message: 'nothing searchable: give a word with a letter, a Han character or a digit',
+        params: { code: 'nothing_searchable' },
+      });
     }
     const filters: SearchFilters = {
       source: p.source ?? [],
       place: p.place ?? [],
+      people: p.people ?? [],
       script: p.script ?? [],
       ...(p.from !== undefined && { from: p.from }),
       ...(p.to !== undefined && { to: p.to }),
     };
     if (p.from !== undefined && p.to !== undefined && p.from > p.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'before from' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'before from',
+        params: { code: 'before_from' },
+      });
     }
     const page = p.page ?? 1;
     if (page * p.size > RESULT_WINDOW) {
@@ -95,20 +118,32 @@ export const searchQuerySchema = z
         code: 'custom',
         path: ['page'],
         message: `page × size beyond ${RESULT_WINDOW}; page on with cursor`,
+        params: { code: 'beyond_window' },
       });
     }
     let after: SearchRequest['after'];
     if (p.cursor !== undefined) {
       const cursor = decodeCursor(p.cursor);
       if (p.page !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['page'], message: 'give page or cursor, not both' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['page'],
+          message: 'give page or cursor, not both',
+          params: { code: 'page_and_cursor' },
+        });
       } else if (!cursor) {
-        ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'not a cursor' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cursor'],
+          message: 'not a cursor',
+          params: { code: 'not_a_cursor' },
+        });
       } else if (cursor.fingerprint !== searchFingerprint(query, filters, p.sort)) {
         ctx.addIssue({
           code: 'custom',
           path: ['cursor'],
           message: 'made for another query, filter or sort',
+          params: { code: 'cursor_mismatch' },
         });
       } else {
         after = cursor.after;
@@ -136,6 +171,14 @@ export const articleRequestSchema = z.strictObject({
 /** The parameter names that appear in the path rather than the query string. */
 export const PATH_PARAMETERS: ReadonlySet<string> = new Set(['id']);
 
+/** A stable code for what is wrong with a parameter, for clients to word their own message:
+ * zod's code (too_big, invalid_value, ...), or the one a custom check gives in its params. */
+function issueCode(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return 'unknown_parameter';
+  if (issue.code === 'custom') return String(issue.params?.code ?? 'invalid');
+  return issue.code;
+}
+
 /** Parses `input` with an endpoint's schema, or throws a 400 naming every bad parameter. */
 export function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
@@ -144,7 +187,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
     // Unknown parameters come as one issue at the root listing their names.
     const names = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')];
     const message = issue.code === 'unrecognized_keys' ? 'unknown parameter' : issue.message;
-    return names.map((parameter) => ({ parameter, message }));
+    return names.map((parameter) => ({ parameter, code: issueCode(issue), message }));
   });
   const first = issues[0]!;
   throw new HttpError(400, {

@@ -57,6 +57,34 @@ describe('400: an invalid parameter is named', () => {
     expect(body.parameter).toBe(parameter);
   });
 
+  test.each([['*'], ['\\'], ['😷'], ['， 。']])(
+    'a query with nothing searchable (%s) is explained, not answered with every article',
+    async (q) => {
+      const body = await expectError(
+        `${app.url}/api/search?q=${encodeURIComponent(q)}`,
+        400,
+        'invalid_parameter',
+      );
+      expect(body.issues).toEqual([
+        expect.objectContaining({ parameter: 'q', code: 'nothing_searchable' }),
+      ]);
+    },
+  );
+
+  test('each issue carries a code a client can word its own message from', async () => {
+    const body = await expectError(
+      `${app.url}/api/search?q=${'疫'.repeat(501)}&size=0`,
+      400,
+      'invalid_parameter',
+    );
+    expect(body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ parameter: 'q', code: 'too_big' }),
+        expect.objectContaining({ parameter: 'size', code: 'too_small' }),
+      ]),
+    );
+  });
+
   test('a cursor made for another query is refused', async () => {
     const first = await getJson<{ next_cursor: string }>(`${app.url}/api/search?q=疫&size=1`);
     const cursor = first.body.next_cursor;

@@ -108,6 +108,18 @@ describe('the query language', () => {
     expect(new Set(seedsOf(res))).toEqual(new Set(['002', '004']));
   });
 
+  test('the full-width minus and the dashes of a Chinese keyboard exclude like -', async () => {
+    for (const q of ['疫 －漯河', '疫 —漯河', '疫 ——漯河']) {
+      const res = await search({ q });
+      expect(res.total).toBe(4);
+      expect(seedsOf(res)).not.toContain('002');
+    }
+  });
+
+  test('lower-case or combines like OR', async () => {
+    expect(new Set(seedsOf(await search({ q: '漣源 or 阳谷' })))).toEqual(new Set(['001', '004']));
+  });
+
   test('a match in the title outranks matches in the body', async () => {
     // 众志成城 is in 004's title and in the bodies of 001 and 003.
     const res = await search({ q: '众志成城' });
@@ -159,7 +171,7 @@ describe('facets and filters', () => {
     // Seed 000 writes 映象網, seed 003 映象网.
     const all = await search({ q: '疫' });
     expect(all.facets.source.filter((b) => b.value.startsWith('映象'))).toEqual([
-      { value: '映象网', label: '映象网', count: 2 },
+      { value: '映象网', label: '映象网', count: 2, selected: false },
     ]);
     expect(new Set(all.hits.map((h) => h.source))).toEqual(
       new Set(['映象網', '映象网', '中國新報', '河南日报客户端', '鲁网']),
@@ -169,6 +181,7 @@ describe('facets and filters', () => {
       value: '映象网',
       label: '映象網',
       count: 2,
+      selected: false,
     });
   });
 
@@ -176,10 +189,50 @@ describe('facets and filters', () => {
     for (const source of ['映象網', '映象网']) {
       const res = await search({ q: '疫', source });
       expect(new Set(seedsOf(res))).toEqual(new Set(['000', '003']));
-      expect(res.facets.source).toEqual([{ value: '映象网', label: '映象网', count: 2 }]);
+      // The one folded entry is ticked; the facet still lists the other sources to add.
+      expect(res.facets.source.filter((b) => b.selected)).toEqual([
+        { value: '映象网', label: '映象网', count: 2, selected: true },
+      ]);
+      expect(res.facets.source.length).toBeGreaterThan(1);
     }
     // A place too: seed 000 writes 滎陽.
     expect(seedsOf(await search({ q: '疫', place: '荥阳' }))).toEqual(['000']);
+  });
+
+  test('sources combine with OR, facets with AND, and a facet counts without its own choice', async () => {
+    const all = await search({ q: '疫' });
+    const count = (res: SearchResponse, facet: 'source' | 'people', value: string) =>
+      res.facets[facet].find((b) => b.value === value)?.count;
+    const two = await search({ q: '疫', source: ['映象网', '鲁网'] });
+    expect(new Set(seedsOf(two))).toEqual(new Set(['000', '003', '004']));
+    // The source facet still counts every source, as if none were chosen.
+    expect(two.facets.source.map((b) => [b.value, b.count])).toEqual(
+      all.facets.source.map((b) => [b.value, b.count]),
+    );
+    expect(two.facets.source.filter((b) => b.selected).map((b) => b.value)).toEqual([
+      '映象网',
+      '鲁网',
+    ]);
+    // Other facets count within the chosen sources.
+    expect(count(two, 'people', '连峰')).toBe(1);
+    expect(count(two, 'people', '卢松')).toBeUndefined();
+
+    const andPeople = await search({ q: '疫', source: ['映象网', '鲁网'], people: '連峰' });
+    expect(seedsOf(andPeople)).toEqual(['004']);
+    expect(count(andPeople, 'source', '映象网')).toBe(0);
+    expect(count(andPeople, 'source', '鲁网')).toBe(1);
+  });
+
+  test('a people facet holds reporters, correspondents and editors, folded by script', async () => {
+    const all = await search({ q: '疫' });
+    const people = all.facets.people.map((b) => b.value);
+    // 000 writes 王文凱 (reporter) and 蔣士勳 (correspondent); 002 has editor 李新贺.
+    expect(people).toEqual(expect.arrayContaining(['王文凯', '蒋士勋', '廖鹤松', '李新贺']));
+    const traditional = await search({ q: '疫', output_script: 'traditional' });
+    expect(traditional.facets.people.find((b) => b.value === '王文凯')?.label).toBe('王文凱');
+    for (const name of ['王文凯', '王文凱']) {
+      expect(seedsOf(await search({ q: '疫', people: name }))).toEqual(['000']);
+    }
   });
 
   test('filters by a date range, counted by the year facet', async () => {
@@ -189,7 +242,11 @@ describe('facets and filters', () => {
       const res = await search({ q: '疫', from: `${year}-01-01`, to: `${year}-12-31` });
       expect(res.total).toBe(count);
       expect(res.hits.every((h) => h.published_at?.startsWith(year))).toBe(true);
-      expect(res.facets.year).toEqual([{ value: year, label: year, count }]);
+      // The year facet ignores its own selection: every year stays listed, this one ticked.
+      expect(res.facets.year.map((y) => y.value)).toEqual(all.facets.year.map((y) => y.value));
+      expect(res.facets.year.filter((y) => y.selected)).toEqual([
+        { value: year, label: year, count, selected: true },
+      ]);
     }
   });
 
