@@ -159,7 +159,28 @@ export function buildSearch(req: SearchRequest, index: string): estypes.SearchRe
   };
 }
 
-/** Looks an article up by its id field, which holds whatever _id the indexer chose. */
-export function buildArticleLookup(id: string, index: string): estypes.SearchRequest {
-  return { index, query: { term: { id } }, size: 1 };
+/** Whole fields highlighted, for the article view: each matching paragraph comes back whole. */
+const ARTICLE_HIGHLIGHT: estypes.SearchHighlight = {
+  encoder: 'html',
+  pre_tags: ['<mark>'],
+  post_tags: ['</mark>'],
+  fields: { title: { number_of_fragments: 0 }, body: { number_of_fragments: 0 } },
+};
+
+/** Looks an article up by its id field, which holds whatever _id the indexer chose. With the
+ * query the reader came from, its matches are highlighted in the title and the paragraphs
+ * (the query only scores; the id alone decides which article). */
+export function buildArticleLookup(
+  id: string,
+  index: string,
+  query?: ParsedQuery,
+): estypes.SearchRequest {
+  if (!query || query.groups.length === 0) return { index, query: { term: { id } }, size: 1 };
+  const noFilters: SearchFilters = { source: [], place: [], people: [], script: [] };
+  return {
+    index,
+    query: { bool: { filter: [{ term: { id } }], should: [buildQuery(query, noFilters)] } },
+    size: 1,
+    highlight: ARTICLE_HIGHLIGHT,
+  };
 }

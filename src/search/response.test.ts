@@ -172,18 +172,42 @@ describe('shapeSearchResponse', () => {
 });
 
 describe('shapeArticle', () => {
-  it('converts every text field and fills absent lists', () => {
+  const stored = (source: IndexedArticle, highlight?: Record<string, string[]>) =>
+    ({
+      _index: 'i',
+      _id: source.id,
+      _source: source,
+      highlight,
+    }) as estypes.SearchHit<IndexedArticle>;
+
+  it('converts every text field and name and fills absent lists', () => {
     const article = shapeArticle(
-      { ...doc('a', '滎陽'), body: ['鄭凱'], captions: ['志願者'] },
+      stored({ ...doc('a', '滎陽'), body: ['鄭凱'], captions: ['志願者'], reporters: ['王文凱'] }),
       'simplified',
     );
     expect(article).toMatchObject({
       title: '荥阳',
+      title_html: '荥阳',
       body: ['郑凯'],
+      body_html: ['郑凯'],
       captions: ['志愿者'],
       subheadings: [],
       people: [],
-      source: '映象網',
+      reporters: ['王文凯'],
+      source: '映象网',
     });
+  });
+
+  it('marks the matches of the query in the paragraphs that have them, escaping the others', () => {
+    const source = { ...doc('a', '滎陽'), body: ['追授鄭凱', '<b>鄭州</b>', '鄭凱為榜樣'] };
+    const highlight = { body: ['追授<mark>鄭凱</mark>', '<mark>鄭凱</mark>為榜樣'] };
+    expect(shapeArticle(stored(source, highlight), 'original').body_html).toEqual([
+      '追授<mark>鄭凱</mark>',
+      '&lt;b&gt;鄭州&lt;&#x2F;b&gt;',
+      '<mark>鄭凱</mark>為榜樣',
+    ]);
+    expect(shapeArticle(stored(source, highlight), 'simplified').body_html[2]).toBe(
+      '<mark>郑凯</mark>为榜样',
+    );
   });
 });

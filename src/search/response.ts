@@ -25,6 +25,10 @@ export interface IndexedArticle {
   path: string;
 }
 
+/** A name (source, place) in the output script, as the whole page shows it. */
+const convertName = (name: string | undefined, out: OutputScript) =>
+  name === undefined ? null : convertText(name, out);
+
 /** Joins highlights that touch (<mark>防控</mark><mark>疫情</mark>), which the highlighter
  * leaves apart when they come from different terms. */
 export function joinAdjacentMarks(html: string): string {
@@ -40,8 +44,8 @@ export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScri
     title: convertText(doc.title, out),
     title_html: html(title),
     fragments: (hit.highlight?.body ?? []).map(html),
-    source: doc.source ?? null,
-    place: doc.place ?? null,
+    source: convertName(doc.source, out),
+    place: convertName(doc.place, out),
     published_at: doc.published_at ?? null,
     script: doc.script,
     path: doc.path,
@@ -78,23 +82,37 @@ export function shapeSearchResponse(
   };
 }
 
-/** The whole article, its text in the output script. */
-export function shapeArticle(doc: IndexedArticle, out: OutputScript): ArticleResponse {
+/** The whole article, its text and names in the output script; with highlights (from a
+ * lookup with the reader's query), the title and paragraphs also as HTML with the matches
+ * marked. The engine returns only the paragraphs that match: the others are escaped here. */
+export function shapeArticle(
+  hit: estypes.SearchHit<IndexedArticle>,
+  out: OutputScript,
+): ArticleResponse {
+  const doc = hit._source!;
   const convertAll = (texts: string[] | undefined) => (texts ?? []).map((t) => convertText(t, out));
+  const marked = new Map<string, string>();
+  for (const html of hit.highlight?.body ?? []) marked.set(html.replace(/<\/?mark>/g, ''), html);
+  const asHtml = (text: string, highlighted?: string) => {
+    const escaped = escapeHtml(text);
+    return convertHtml(joinAdjacentMarks(highlighted ?? marked.get(escaped) ?? escaped), out);
+  };
   return {
     id: doc.id,
     title: convertText(doc.title, out),
+    title_html: asHtml(doc.title, hit.highlight?.title?.[0]),
     body: convertAll(doc.body),
+    body_html: (doc.body ?? []).map((p) => asHtml(p)),
     subheadings: convertAll(doc.subheadings),
     captions: convertAll(doc.captions),
-    source: doc.source ?? null,
-    place: doc.place ?? null,
+    source: convertName(doc.source, out),
+    place: convertName(doc.place, out),
     published_at: doc.published_at ?? null,
-    reporters: doc.reporters ?? [],
-    correspondents: doc.correspondents ?? [],
-    editors: doc.editors ?? [],
-    keywords: doc.keywords ?? [],
-    people: doc.people ?? [],
+    reporters: convertAll(doc.reporters),
+    correspondents: convertAll(doc.correspondents),
+    editors: convertAll(doc.editors),
+    keywords: convertAll(doc.keywords),
+    people: convertAll(doc.people),
     script: doc.script,
     path: doc.path,
   };

@@ -51,8 +51,8 @@ export const searchHitSchema = z.object({
   fragments: z
     .array(html('A passage of the body'))
     .describe('Body passages around the matches (the opening when nothing in the body matched)'),
-  source: z.string().nullable(),
-  place: z.string().nullable(),
+  source: z.string().nullable().describe('In the output script'),
+  place: z.string().nullable().describe('In the output script'),
   published_at: z.string().nullable().describe('ISO 8601 with +08:00, when known'),
   script: z.enum(ARTICLE_SCRIPTS).describe('The script the article is written in'),
   path: z.string(),
@@ -94,7 +94,11 @@ export const searchResponseSchema = z.object({
 export const articleResponseSchema = z.object({
   id: z.string(),
   title: z.string(),
+  title_html: html('The title, the matches of `q` marked'),
   body: z.array(z.string()).describe('Paragraphs in reading order'),
+  body_html: z
+    .array(html('A paragraph, the matches of `q` marked'))
+    .describe('The paragraphs again, as HTML'),
   subheadings: z.array(z.string()),
   captions: z.array(z.string()),
   source: z.string().nullable(),

@@ -43,6 +43,7 @@ describe('openApiDocument', () => {
   it('puts the article id in the path', () => {
     expect(doc.paths['/api/articles/{id}']!.get.parameters).toEqual([
       expect.objectContaining({ name: 'id', in: 'path', required: true }),
+      expect.objectContaining({ name: 'q', in: 'query', required: false }),
       expect.objectContaining({ name: 'output_script', in: 'query', required: false }),
     ]);
   });

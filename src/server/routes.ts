@@ -31,10 +31,12 @@ export function routes({ client, index }: Deps): Router {
 
   router.get('/api/articles/:id', async (req, res) => {
     const request = validate(articleRequestSchema, { ...req.query, id: req.params.id });
-    const result = await client.search<IndexedArticle>(buildArticleLookup(request.id, index));
-    const article = result.hits.hits[0]?._source;
-    if (!article) throw notFound(`no article with id ${request.id}`);
-    res.json(shapeArticle(article, request.output_script));
+    const result = await client.search<IndexedArticle>(
+      buildArticleLookup(request.id, index, request.query),
+    );
+    const hit = result.hits.hits[0];
+    if (!hit?._source) throw notFound(`no article with id ${request.id}`);
+    res.json(shapeArticle(hit, request.output_script));
   });
 
   router.get('/api/openapi.json', (_req, res) => {

@@ -160,13 +160,26 @@ export const searchQuerySchema = z
     };
   });
 
-export const articleRequestSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, _ and -, up to 128')
-    .describe('The article id, as in search hits'),
-  output_script: outputScript,
-});
+export const articleRequestSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,128}$/, 'letters, digits, _ and -, up to 128')
+      .describe('The article id, as in search hits'),
+    q: z
+      .string()
+      .max(LIMITS.qLength)
+      .optional()
+      .describe(
+        'The search the reader came from: its matches are marked in title_html and body_html',
+      ),
+    output_script: outputScript,
+  })
+  .transform((p) => ({
+    id: p.id,
+    output_script: p.output_script,
+    ...(p.q !== undefined && { query: parseQuery(p.q) }),
+  }));
 
 /** The parameter names that appear in the path rather than the query string. */
 export const PATH_PARAMETERS: ReadonlySet<string> = new Set(['id']);

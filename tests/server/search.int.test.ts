@@ -1,6 +1,6 @@
 // GET /api/search and GET /api/articles/:id on the real engine, the seeds as corpus.
 import type { Client } from '@elastic/elasticsearch';
-import { convertText } from '../../src/search/output-script';
+import { convertText, escapeHtml } from '../../src/search/output-script';
 import {
   articleResponseSchema,
   searchResponseSchema,
@@ -327,5 +327,23 @@ describe('GET /api/articles/:id', () => {
     expect(simplified.body.title).toBe('荥阳:共产党员成为疫情防控主力军');
     expect(simplified.body.body.join('')).toContain('郑凯');
     expect(simplified.body.body.length).toBe(article.body.length);
+  });
+
+  test('with q, marks its matches in its own script and in the output script', async () => {
+    const url = `${app.url}/api/articles/${seeds.ids['000']}`;
+    const own = articleResponseSchema.parse((await getJson(`${url}?q=郑凯`)).body);
+    const marks = (html: string[]) => html.join('').match(/<mark>[^<]*<\/mark>/g) ?? [];
+    // 鄭凱 stands nine times in the body of 000; every paragraph is there, marked or escaped.
+    expect(marks(own.body_html)).toEqual(Array(9).fill('<mark>鄭凱</mark>'));
+    expect(own.body_html).toHaveLength(own.body.length);
+    expect(own.body_html.map((p) => p.replace(/<\/?mark>/g, ''))).toEqual(own.body.map(escapeHtml));
+    const simplified = articleResponseSchema.parse(
+      (await getJson(`${url}?q=鄭凱&output_script=simplified`)).body,
+    );
+    expect(new Set(marks(simplified.body_html))).toEqual(new Set(['<mark>郑凯</mark>']));
+    expect(simplified.source).toBe('映象网');
+    expect(simplified.reporters).toEqual(['王文凯']);
+    // Without q, nothing is marked.
+    expect(marks(articleResponseSchema.parse((await getJson(url)).body).body_html)).toEqual([]);
   });
 });
