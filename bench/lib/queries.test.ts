@@ -29,6 +29,6 @@ describe('the query mix', () => {
   it('sends Elasticsearch the body the API builds, without the index', () => {
     const body = elasticBody({ kind: 'filtered', params: { q: '月', source: '全宋词' } }, 'x');
     expect(body.index).toBeUndefined();
-    expect(JSON.stringify(body.query)).toContain('全宋词');
+    expect(JSON.stringify(body.post_filter)).toContain('全宋词');
   });
 });
