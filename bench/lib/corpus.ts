@@ -68,8 +68,8 @@ function conversionKey(seeds: string[]): string {
     'bench/lib/corpus.ts',
     'bench/lib/poems.ts',
     'src/article.ts',
-    'src/index/document.ts',
-    'src/normalize/script.ts',
+    'src/indexer/document.ts',
+    'src/normalize/detect-script.ts',
   ];
   for (const file of [...seeds, ...sources.map((s) => join(ROOT, s))]) {
     hash.update(readFileSync(file));
