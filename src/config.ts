@@ -54,6 +54,17 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, _ and -')
     .default('articles'),
+  /** Primary shards of a new index. Fixed when an index is made: a change means a rebuild. */
+  ES_SHARDS: z.coerce.number().int().min(1).max(1024).default(1),
+  /**
+   * Replicas of each shard: a count, or a range that Elasticsearch keeps fitted to the nodes
+   * there are (`0-1`: none on one node, where a replica could not be placed, one from two
+   * nodes on). Changed in place on the next indexer run, no rebuild.
+   */
+  ES_REPLICAS: z
+    .string()
+    .regex(/^(\d+|\d+-(\d+|all))$/, 'a count (1) or a range (0-1, 0-all)')
+    .default('0-1'),
   /** How long a request to Elasticsearch may take before the API answers 503. */
   ES_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

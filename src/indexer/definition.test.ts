@@ -35,6 +35,18 @@ describe('loadIndexDefinition', () => {
     expect(definitionHash({ ...settings, number_of_shards: 2 }, bare)).not.toBe(definition.hash);
   });
 
+  it('takes the shard count into the hash and the replicas out of it', () => {
+    const layout = { shards: 1, replicas: '0-1' };
+    const one = loadIndexDefinition(undefined, layout);
+    expect(one.settings.number_of_shards).toBe(1);
+    expect(one.replicas).toEqual({ auto_expand_replicas: '0-1' });
+    const three = loadIndexDefinition(undefined, { ...layout, shards: 3 });
+    expect(three.hash).not.toBe(one.hash);
+    const twoReplicas = loadIndexDefinition(undefined, { ...layout, replicas: '2' });
+    expect(twoReplicas.hash).toBe(one.hash);
+    expect(twoReplicas.replicas).toEqual({ number_of_replicas: 2, auto_expand_replicas: 'false' });
+  });
+
   it('analyzes every text field with the folding analyzers, and keeps `removed` out', () => {
     const properties = definition.mappings.properties ?? {};
     for (const field of ['title', 'body', 'subheadings', 'captions']) {

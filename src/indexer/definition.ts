@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { estypes } from '@elastic/elasticsearch';
-import { ROOT } from '../config';
+import { loadConfig, ROOT, type Config } from '../config';
 
 export const MAPPINGS_DIR = join(ROOT, 'mappings');
 export const INDEX_DEFINITION_FILE = join(MAPPINGS_DIR, 'articles.json');
@@ -21,7 +21,10 @@ export const SEARCH_ANALYZER = 'cjk_fold_search';
 export const KEYWORD_NORMALIZER = 'cjk_fold_keyword';
 
 export interface IndexDefinition {
+  /** The analysis and the shard count: what an index is made with, and hashed. */
   settings: estypes.IndicesIndexSettings;
+  /** The replica settings: applied on creation and on every run, not hashed (no rebuild). */
+  replicas: estypes.IndicesIndexSettings;
   /** Carries `_meta.definition_hash`, so a live index tells which definition built it. */
   mappings: estypes.MappingTypeMapping & { _meta: { definition_hash: string } };
   /** Short hash of settings and mappings (rules included): a change means a new index. */
@@ -50,7 +53,29 @@ interface DefinitionFile {
   mappings?: estypes.MappingTypeMapping;
 }
 
-export function loadIndexDefinition(dir = MAPPINGS_DIR): IndexDefinition {
+/** Shards and replicas, from configuration (ES_SHARDS, ES_REPLICAS). */
+export interface ShardLayout {
+  shards: number;
+  /** A count ("1") or an auto-expand range ("0-1", "0-all"). */
+  replicas: string;
+}
+
+export const layoutOf = (config: Pick<Config, 'ES_SHARDS' | 'ES_REPLICAS'>): ShardLayout => ({
+  shards: config.ES_SHARDS,
+  replicas: config.ES_REPLICAS,
+});
+
+/** ES_REPLICAS as index settings: a fixed count turns auto-expansion off, a range turns it on. */
+export function replicaSettings(replicas: string): estypes.IndicesIndexSettings {
+  return /^\d+$/.test(replicas)
+    ? { number_of_replicas: Number(replicas), auto_expand_replicas: 'false' }
+    : { auto_expand_replicas: replicas };
+}
+
+export function loadIndexDefinition(
+  dir = MAPPINGS_DIR,
+  layout: ShardLayout = layoutOf(loadConfig()),
+): IndexDefinition {
   const file = JSON.parse(readFileSync(join(dir, 'articles.json'), 'utf8')) as DefinitionFile;
   const charFilter = file.settings?.analysis?.char_filter?.[T2S_CHAR_FILTER];
   if (!file.mappings || !charFilter || charFilter.type !== 'mapping') {
@@ -59,11 +84,15 @@ export function loadIndexDefinition(dir = MAPPINGS_DIR): IndexDefinition {
     );
   }
   const rules = parseMappingRules(readFileSync(join(dir, 't2s-mapping.txt'), 'utf8'));
-  const settings = structuredClone(file.settings) as Required<DefinitionFile>['settings'];
+  const settings = {
+    number_of_shards: layout.shards,
+    ...structuredClone(file.settings),
+  } as Required<DefinitionFile>['settings'];
   settings.analysis!.char_filter![T2S_CHAR_FILTER] = { ...charFilter, mappings: rules };
   const hash = definitionHash(settings, file.mappings);
   return {
     settings: settings as estypes.IndicesIndexSettings,
+    replicas: replicaSettings(layout.replicas),
     mappings: { ...file.mappings, _meta: { ...file.mappings._meta, definition_hash: hash } },
     hash,
   };

@@ -50,7 +50,7 @@ export async function strayIndices(
 export async function createIndex(client: Client, index: string, definition: IndexDefinition) {
   await client.indices.create({
     index,
-    settings: { ...definition.settings, refresh_interval: '-1' },
+    settings: { ...definition.settings, ...definition.replicas, refresh_interval: '-1' },
     mappings: definition.mappings,
   });
 }
@@ -64,6 +64,11 @@ export async function finishLoading(client: Client, index: string, definition: I
     settings: refresh as unknown as estypes.IndicesIndexSettings,
   });
   await client.indices.refresh({ index });
+}
+
+/** Gives an existing index the configured replicas (a no-op when it has them). */
+export async function applyReplicas(client: Client, index: string, definition: IndexDefinition) {
+  await client.indices.putSettings({ index, settings: definition.replicas });
 }
 
 export async function refresh(client: Client, index: string) {
