@@ -1,6 +1,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { article } from '../../tests/fixtures/articles';
 import {
+  blockedWrites,
   Batcher,
   bulkOperations,
   classifyItem,
@@ -122,5 +123,22 @@ describe('readBulkResponse', () => {
 
   it('refuses an answer that does not match what was sent', () => {
     expect(() => readBulkResponse(['a', 'b'], [{ index: item(201) }])).toThrow(/1 items for 2/);
+  });
+});
+
+describe('blockedWrites', () => {
+  it('names the full disk when the block is the flood stage, and says what to do', () => {
+    const reason =
+      'cluster_block_exception: index [a] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded ' +
+      'flood-stage watermark, index has read-only-allow-delete block; for more information, see x];';
+    expect(blockedWrites(reason)).toMatch(/^disk full: .*flood-stage.*free disk space/);
+    expect(blockedWrites(reason)).toContain(reason);
+  });
+
+  it('passes other blocks on as they are, and is not about other refusals', () => {
+    expect(blockedWrites('cluster_block_exception: index [a] blocked by: [FORBIDDEN/8/x]')).toBe(
+      'Elasticsearch refused the writes: cluster_block_exception: index [a] blocked by: [FORBIDDEN/8/x]',
+    );
+    expect(blockedWrites('es_rejected_execution_exception: queue full')).toBeUndefined();
   });
 });

@@ -94,6 +94,20 @@ export function classifyItem(item: estypes.BulkResponseItem): ItemOutcome {
   return { kind: 'rejected', reason };
 }
 
+/**
+ * Why a run must stop when refusals outlast the retries because of an index block: every
+ * later batch would be refused the same way, after the same wait. The flood-stage block (disk
+ * almost full) is named with what to do about it.
+ */
+export function blockedWrites(reason: string): string | undefined {
+  if (!reason.startsWith('cluster_block_exception')) return undefined;
+  const disk = /flood.stage/i.test(reason)
+    ? 'disk full: an Elasticsearch node passed its flood-stage disk watermark and refuses ' +
+      'writes; free disk space there (the block lifts by itself) and run again. '
+    : '';
+  return `${disk}Elasticsearch refused the writes: ${reason}`;
+}
+
 export interface BulkOutcome<T> {
   ok: T[];
   retry: { item: T; reason: string }[];

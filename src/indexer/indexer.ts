@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config';
 import { normalizePaths, type FileResult } from '../normalize/normalizer';
 import {
   Batcher,
+  blockedWrites,
   partitionUnchanged,
   pending,
   readBulkResponse,
@@ -85,6 +86,8 @@ async function sendBatch(
     for (const { item, reason } of outcome.rejected) fail(item.doc, reason);
     if (outcome.fatal) throw new Error(`writing to ${index}: ${outcome.fatal}`);
     if (outcome.retry.length > 0 && attempt >= retry.attempts) {
+      const blocked = outcome.retry.map(({ reason }) => blockedWrites(reason)).find(Boolean);
+      if (blocked) throw new Error(blocked);
       for (const { item, reason } of outcome.retry) {
         fail(item.doc, `still refused after ${attempt} attempts: ${reason}`);
       }
@@ -235,7 +238,10 @@ export async function runIndexer(options: RunIndexerOptions): Promise<IndexRepor
       created = true;
     }
     await fill(options, index, report);
-    if (plan.mode === 'in-place') await withRetry(() => es.refresh(client, index), retry);
+    if (plan.mode === 'in-place') {
+      await withRetry(() => es.refresh(client, index), retry);
+      await withRetry(() => es.applyReplicas(client, index, definition), retry);
+    }
   } catch (error) {
     report.aborted = message(error);
   }

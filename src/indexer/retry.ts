@@ -9,7 +9,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 500, maxDelayMs: 15_000 };
+/**
+ * Nine tries, about a minute of pauses in all (0.5, 1, 2, 4, 8, then 15 s): long enough for an
+ * Elasticsearch node to restart (30 to 60 s on two busy cores), so that a run outlives it.
+ */
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 9, baseDelayMs: 500, maxDelayMs: 15_000 };
 
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 
