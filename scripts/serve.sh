@@ -13,14 +13,22 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
+cluster=false
 if [ "${1:-}" = --cluster ]; then
   shift
+  cluster=true
   # Read by docker compose and docker-compose alike; `down` needs the same files.
   export COMPOSE_FILE=docker-compose.yml:docker-compose.cluster.yml
   log "three Elasticsearch nodes (COMPOSE_FILE=$COMPOSE_FILE)"
 fi
 
 prepare_compose
+if [ "$cluster" = true ]; then
+  # The nodes live in the holder's network namespace: when compose must recreate the holder
+  # (a new image), podman refuses while the nodes use it. Stop the cluster's containers
+  # first; its data volumes stay.
+  "${COMPOSE[@]}" down --remove-orphans >&2
+fi
 start_podman_healthchecks
 trap stop_podman_healthchecks EXIT
 "${COMPOSE[@]}" up --build "$@"
