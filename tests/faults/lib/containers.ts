@@ -42,8 +42,11 @@ export interface NodeOptions {
   env?: Record<string, string>;
 }
 
-/** Time until the node answers with a yellow or green cluster. */
-export async function waitForHealth(client: Client, timeoutMs = 240_000): Promise<void> {
+/** How long a node may take to start: minutes on two cores shared with other work. */
+const START_TIMEOUT_MS = Number(process.env.FAULTS_START_TIMEOUT_S ?? 600) * 1000;
+
+/** Waits until the node answers with a yellow or green cluster. */
+export async function waitForHealth(client: Client, timeoutMs = START_TIMEOUT_MS): Promise<void> {
   await waitFor(
     async () => {
       const health = await client.cluster.health({ wait_for_status: 'yellow', timeout: '2s' });
@@ -152,7 +155,7 @@ export async function startCluster(): Promise<Cluster> {
         });
         return !health.timed_out;
       },
-      { timeoutMs: 300_000, what: 'three nodes and a green cluster' },
+      { timeoutMs: START_TIMEOUT_MS, what: 'three nodes and a green cluster' },
     );
   } catch (error) {
     await remove();

@@ -146,6 +146,13 @@ export async function nodeLost(cluster: Cluster, corpus: Corpus, r: Recorder): P
     'health changes',
     health.changes.map((c) => `${seconds(c.at - loadStart)} s ${c.status}`).join(', '),
   );
+  const stats = await cluster.client.nodes.stats({ metric: 'jvm' });
+  const heaps = Object.values(stats.nodes).map(
+    (n) =>
+      `${n.name}: ${Math.round((n.jvm?.mem?.heap_used_in_bytes ?? 0) / 2 ** 20)} of ` +
+      `${Math.round((n.jvm?.mem?.heap_max_in_bytes ?? 0) / 2 ** 20)} MiB`,
+  );
+  r.measure('heap used after the load', heaps.sort().join(', '));
   r.check(
     'from `docker start` of the node to green',
     greenAt ? `${seconds(greenAt - restartAt)} s` : 'not green in 300 s',
