@@ -7,8 +7,9 @@
 # locally) and Debian's docker-compose, and it runs podman's healthchecks.
 # `--cluster` (first) runs three Elasticsearch nodes instead of one
 # (docker-compose.cluster.yml over docker-compose.yml). Extra arguments go to `up`
-# (e.g. -d). `docker compose down -v` (or docker-compose; with the same COMPOSE_FILE for
-# the cluster) removes the containers, the network and the Elasticsearch data.
+# (e.g. -d). `docker compose down -v` (or docker-compose) removes the containers, the
+# network and the Elasticsearch data; for the cluster, with COMPOSE_FILE as below, and
+# under podman after `rm -fs es01 es02 es03` (see the README).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -24,9 +25,11 @@ fi
 
 prepare_compose
 if [ "$cluster" = true ]; then
-  # The nodes live in the holder's network namespace: when compose must recreate the holder
-  # (a new image), podman refuses while the nodes use it. Stop the cluster's containers
-  # first; its data volumes stay.
+  # The nodes live in the holder's network namespace: podman will not remove or recreate
+  # the holder (a new image) while a node uses it, and docker-compose 1.29 removes
+  # containers in no particular order. So the nodes go first, then the rest; the data
+  # volumes stay.
+  "${COMPOSE[@]}" rm -fs es01 es02 es03 >&2
   "${COMPOSE[@]}" down --remove-orphans >&2
 fi
 start_podman_healthchecks

@@ -18,9 +18,10 @@ export FAULTS_COMPOSE="${COMPOSE[*]}"
 
 cleanup() {
   local ids
-  COMPOSE_PROJECT_NAME="$FAULTS_PROJECT-cluster" \
-    COMPOSE_FILE=docker-compose.yml:docker-compose.cluster.yml \
-    "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
+  # The nodes before the holder of their network namespace (podman refuses the other order).
+  export COMPOSE_PROJECT_NAME="$FAULTS_PROJECT-cluster" COMPOSE_FILE=docker-compose.yml:docker-compose.cluster.yml
+  "${COMPOSE[@]}" rm -fsv es01 es02 es03 >/dev/null 2>&1 || true
+  "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
   ids=$(docker ps -aq --filter "name=^$FAULTS_PROJECT-" 2>/dev/null || true)
   [ -z "$ids" ] || docker rm -f -v $ids >/dev/null 2>&1 || true
 }

@@ -142,6 +142,8 @@ export async function startCluster(): Promise<Cluster> {
   const client = new Client({ nodes: esUrl.split(','), requestTimeout: 120_000 });
   const remove = async () => {
     await client.close();
+    // The nodes before the holder of their network (podman refuses the other order).
+    await compose('rm', '-fsv', ...CLUSTER_NODES).catch(() => undefined);
     await compose('down', '-v', '--remove-orphans').catch(() => undefined);
   };
   try {
