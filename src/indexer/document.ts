@@ -1,6 +1,7 @@
 // The indexed document: what an Article becomes in Elasticsearch (see mappings/README.md).
 import { createHash } from 'node:crypto';
 import type { Article, PublishedDate, Script } from '../article';
+import { namedPeople } from './named-people';
 
 export interface IndexDocument {
   id: string;
@@ -13,7 +14,8 @@ export interface IndexDocument {
   reporters: string[];
   correspondents: string[];
   editors: string[];
-  /** Reporters, correspondents and editors together, for one facet and filter. */
+  /** Reporters, correspondents, editors and the people the text names (named-people.ts), for
+   * one facet, filter and suggestion kind. */
   people: string[];
   keywords: string[];
   published_at?: string;
@@ -43,7 +45,14 @@ export function toIndexDocument(article: Article): IndexDocument {
     reporters: article.reporters,
     correspondents: article.correspondents,
     editors: article.editors,
-    people: [...new Set([...article.reporters, ...article.correspondents, ...article.editors])],
+    people: [
+      ...new Set([
+        ...article.reporters,
+        ...article.correspondents,
+        ...article.editors,
+        ...namedPeople([article.title, ...article.body]),
+      ]),
+    ],
     keywords: article.keywords,
     published_at: article.published_at,
     date: article.date,

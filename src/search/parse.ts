@@ -26,7 +26,7 @@ const MINUS = new Set(['-', '－', '—', '–', '−', '﹣']);
  * Chinese archive for. */
 const OR = /^or$/i;
 /** A term needs a letter or digit: punctuation alone analyzes to nothing and would match nothing. */
-const SEARCHABLE = /[\p{L}\p{N}]/u;
+export const SEARCHABLE = /[\p{L}\p{N}]/u;
 
 /** Splits q into terms, phrases and OR operators; an unclosed quote runs to the end of q. */
 export function tokenize(q: string): Token[] {

@@ -113,6 +113,24 @@ export const articleResponseSchema = z.object({
   path: z.string(),
 });
 
+export const SUGGESTION_KINDS = ['person', 'place', 'source', 'title'] as const;
+
+export const suggestResponseSchema = z.object({
+  suggestions: z
+    .array(
+      z.object({
+        kind: z.enum(SUGGESTION_KINDS).describe('What the suggestion is'),
+        value: z
+          .string()
+          .describe('What to search or filter by: a name folded as the index compares names'),
+        label: z.string().describe('What to show, in the output script'),
+        count: z.number().int().describe('Articles carrying it (1 for a title)'),
+        article_id: z.string().optional().describe('For a title: the article it belongs to'),
+      }),
+    )
+    .describe('People, places, sources, then titles; within a kind, most articles first'),
+});
+
 export const errorResponseSchema = z.object({
   error: z.string().describe('A stable code, e.g. invalid_parameter, not_found, unavailable'),
   message: z.string(),
@@ -151,4 +169,6 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 export type ArticleResponse = z.infer<typeof articleResponseSchema>;
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+export type SuggestResponse = z.infer<typeof suggestResponseSchema>;
+export type Suggestion = SuggestResponse['suggestions'][number];
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

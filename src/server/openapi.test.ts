@@ -11,6 +11,7 @@ describe('openApiDocument', () => {
       '/api/articles/{id}',
       '/api/openapi.json',
       '/api/search',
+      '/api/suggest',
       '/healthz',
       '/readyz',
     ]);

@@ -6,8 +6,14 @@ import {
   errorResponseSchema,
   healthResponseSchema,
   searchResponseSchema,
+  suggestResponseSchema,
 } from '../search/wire';
-import { articleRequestSchema, PATH_PARAMETERS, searchQuerySchema } from './schemas';
+import {
+  articleRequestSchema,
+  PATH_PARAMETERS,
+  searchQuerySchema,
+  suggestQuerySchema,
+} from './schemas';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -66,6 +72,17 @@ export function openApiDocument(): JsonSchema {
           parameters: parameters(searchQuerySchema),
           responses: {
             200: json(searchResponseSchema, 'Hits, facets and paging'),
+            400: invalid,
+            503: unavailable,
+          },
+        },
+      },
+      '/api/suggest': {
+        get: {
+          summary: 'Suggestions while typing: people, places, sources and titles',
+          parameters: parameters(suggestQuerySchema),
+          responses: {
+            200: json(suggestResponseSchema, 'Suggestions by kind'),
             400: invalid,
             503: unavailable,
           },

@@ -4,12 +4,13 @@ import type { Client } from '@elastic/elasticsearch';
 import { Router } from 'express';
 import { buildArticleLookup, buildSearch } from '../search/query';
 import { shapeArticle, shapeSearchResponse, type IndexedArticle } from '../search/response';
+import { buildSuggest, shapeSuggest } from '../search/suggest';
 import type { HealthResponse } from '../search/wire';
 import { notFound, toHttpError } from './errors';
 import { openApiDocument } from './openapi';
 import { readiness, readyStatus } from './readiness';
 import { noteEngine } from './request-log';
-import { articleRequestSchema, searchQuerySchema, validate } from './schemas';
+import { articleRequestSchema, searchQuerySchema, suggestQuerySchema, validate } from './schemas';
 
 export interface Deps {
   client: Client;
@@ -26,6 +27,14 @@ export function routes({ client, index }: Deps): Router {
     const result = await client.search<IndexedArticle>(buildSearch(request, index));
     const body = shapeSearchResponse(result, request);
     noteEngine(res, { took_ms: result.took, hits: body.total });
+    res.json(body);
+  });
+
+  router.get('/api/suggest', async (req, res) => {
+    const request = validate(suggestQuerySchema, req.query);
+    const result = await client.search(buildSuggest(request, index));
+    const body = shapeSuggest(result, request);
+    noteEngine(res, { took_ms: result.took, hits: body.suggestions.length });
     res.json(body);
   });
 

@@ -2,7 +2,8 @@
 // the typed request the search stage takes. Unknown parameters are refused, not ignored.
 import { z } from 'zod';
 import { decodeCursor, searchFingerprint } from '../search/cursor';
-import { countTerms, parseQuery } from '../search/parse';
+import { countTerms, parseQuery, SEARCHABLE } from '../search/parse';
+import type { SuggestRequest } from '../search/suggest';
 import { RESULT_WINDOW } from '../search/query';
 import {
   OUTPUT_SCRIPTS,
@@ -158,6 +159,31 @@ export const searchQuerySchema = z
       ...(after && { after }),
       outputScript: p.output_script,
     };
+  });
+
+/** Suggestions per kind at most. */
+const SUGGEST_SIZE = { default: 5, max: 10 } as const;
+
+export const suggestQuerySchema = z
+  .strictObject({
+    q: z
+      .string()
+      .max(LIMITS.qLength)
+      .describe('What has been typed so far: names starting with it, titles containing it'),
+    size: positiveInt.max(SUGGEST_SIZE.max).default(SUGGEST_SIZE.default).describe('Per kind'),
+    output_script: outputScript,
+  })
+  .transform((p, ctx): SuggestRequest => {
+    const q = p.q.trim();
+    if (!SEARCHABLE.test(q)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['q'],
+        message: 'nothing searchable: give a letter, a Han character or a digit',
+        params: { code: 'nothing_searchable' },
+      });
+    }
+    return { q, size: p.size, outputScript: p.output_script };
   });
 
 export const articleRequestSchema = z
