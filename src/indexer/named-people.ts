@@ -85,6 +85,9 @@ export function namedPeople(paragraphs: readonly string[]): string[] {
       const two = chars.slice(0, 2);
       const three = HAN.test(chars[2] ?? '') && !CLAUSE.includes(chars[2]!) ? chars : undefined;
       const name = three && occurrences(folded, three) === occurrences(folded, two) ? three : two;
+      // A name the text repeats, or one that a clause boundary closes.
+      const next = folded.slice(start + name.length, start + name.length + 1);
+      if (occurrences(folded, name) < 2 && !AFTER_NAME.test(next)) continue;
       if (!found.has(name)) found.set(name, text.slice(start, start + name.length));
     }
   }
