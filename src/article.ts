@@ -34,6 +34,11 @@ export type EvidenceField = 'title' | 'date' | 'source' | 'place' | 'reporters';
 export interface FieldEvidence {
   stage: string;
   text: string;
+  /**
+   * The signal was weak: a title candidate left out (the field stays empty), a year inferred, a
+   * source taken from the page's masthead.
+   */
+  uncertain?: boolean;
 }
 
 /** One line or fragment that a stage removed, kept for debugging only. */

@@ -18,6 +18,7 @@ import * as es from './es';
 import { physicalIndexName, planRun } from './lifecycle';
 import {
   accountedFor,
+  addFieldQuality,
   addWarning,
   emptyReport,
   succeeded,
@@ -127,6 +128,7 @@ async function fill(options: RunIndexerOptions, index: string, report: IndexRepo
       }
       for (const article of file.articles) {
         report.articlesRead += 1;
+        addFieldQuality(report, article);
         if (seen.has(article.id)) {
           report.duplicates += 1;
           addWarning(

@@ -1,4 +1,6 @@
+import type { Article } from '../article';
 import {
+  addFieldQuality,
   addWarning,
   countsAddUp,
   emptyReport,
@@ -18,7 +20,45 @@ const report = (overrides: Partial<IndexReport>): IndexReport => ({
   ...overrides,
 });
 
+const article = (overrides: Partial<Article>): Article => ({
+  id: 'x',
+  title: '标题',
+  body: ['正文。'],
+  subheadings: [],
+  captions: [],
+  reporters: [],
+  correspondents: [],
+  editors: [],
+  keywords: [],
+  script: 'simplified',
+  path: 'a.txt',
+  removed: [],
+  ...overrides,
+});
+
 describe('the report', () => {
+  it('counts missing and uncertain titles, dates and sources, and prints them', () => {
+    const r = report({ articlesRead: 3 });
+    addFieldQuality(r, article({ source: '新华社', published_at: '2023-01-11T00:00:00+08:00' }));
+    addFieldQuality(
+      r,
+      article({
+        title: '',
+        evidence: { title: { stage: 'extractTitle', text: '经济频道', uncertain: true } },
+        date: { month: 1, day: 11, evidence: 'partial', raw: '新华社北京1月11日电' },
+      }),
+    );
+    addFieldQuality(r, article({ title: '' }));
+    expect(r.fields).toEqual({
+      title: { missing: 1, uncertain: 1 },
+      date: { missing: 1, uncertain: 1 },
+      source: { missing: 2, uncertain: 0 },
+    });
+    expect(formatReport(r)).toContain(
+      'fields:        title 1 missing, 1 uncertain; date 1 missing, 1 uncertain; source 2 missing, 0 uncertain',
+    );
+  });
+
   it('succeeds only when nothing failed and the run was not aborted', () => {
     expect(succeeded(report({ articlesRead: 5, indexed: 5 }))).toBe(true);
     expect(succeeded(report({ articlesRead: 5, indexed: 4, failed: 1 }))).toBe(false);

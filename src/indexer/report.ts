@@ -1,4 +1,6 @@
 // What an indexer run did, counted so that the numbers add up, and its closing text.
+import type { Article } from '../article';
+import { fieldQuality, QUALITY_FIELDS, type QualityField } from '../normalize/quality';
 import type { RunPlan } from './lifecycle';
 
 export interface Failure {
@@ -27,6 +29,8 @@ export interface IndexReport {
   /** Articles read but never sent because the run was aborted. */
   notSent: number;
   failures: Failure[];
+  /** Articles read whose title, date or source normalization left missing or uncertain. */
+  fields: Record<QualityField, { missing: number; uncertain: number }>;
   /** The first WARNINGS_KEPT warnings (normalization's and duplicates); warningCount counts all. */
   warnings: { path: string; warning: string }[];
   warningCount: number;
@@ -63,6 +67,11 @@ export function emptyReport(alias: string, plan: RunPlan, index: string): IndexR
     failed: 0,
     notSent: 0,
     failures: [],
+    fields: {
+      title: { missing: 0, uncertain: 0 },
+      date: { missing: 0, uncertain: 0 },
+      source: { missing: 0, uncertain: 0 },
+    },
     warnings: [],
     warningCount: 0,
     aliasIndex: undefined,
@@ -85,6 +94,15 @@ export function accountedFor(report: IndexReport): number {
 
 export function countsAddUp(report: IndexReport): boolean {
   return report.articlesRead === accountedFor(report);
+}
+
+/** Counts an article's missing and uncertain fields. */
+export function addFieldQuality(report: IndexReport, article: Article): void {
+  const quality = fieldQuality(article);
+  for (const field of QUALITY_FIELDS) {
+    if (quality[field] === 'missing') report.fields[field].missing += 1;
+    if (quality[field] === 'uncertain') report.fields[field].uncertain += 1;
+  }
 }
 
 /** Warnings can be as many as files; a sample is enough to act on, the count says the rest. */
@@ -128,6 +146,12 @@ export function formatReport(report: IndexReport): string {
     `  failed:      ${report.failed}`,
   ];
   if (report.notSent > 0) lines.push(`  not sent:    ${report.notSent} (run aborted)`);
+  if (report.articlesRead > 0) {
+    const f = report.fields;
+    lines.push(
+      `fields:        ${QUALITY_FIELDS.map((k) => `${k} ${f[k].missing} missing, ${f[k].uncertain} uncertain`).join('; ')}`,
+    );
+  }
   if (report.aborted) lines.push(`aborted: ${report.aborted}`);
   if (report.failures.length > 0) {
     lines.push(`failures (${report.failures.length}):`);

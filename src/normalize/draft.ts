@@ -19,6 +19,8 @@ export interface Draft extends Pick<
   /** Things a reader of the report should know (no title, a guessed year...). */
   warnings: string[];
   evidence: Partial<Record<EvidenceField, FieldEvidence>>;
+  /** Keys (see ../boilerplate.ts) of this page's lines that its folder's other pages repeat. */
+  repeatedLines?: ReadonlySet<string>;
 }
 
 /** A named, pure step of the pipeline; the name is recorded with everything it removes. */
@@ -46,21 +48,26 @@ export function draftFromBlocks(blocks: Block[]): Draft {
   };
 }
 
-/** The draft with `fields` set, each recorded with the stage and text that gave it. */
+/**
+ * The draft with `fields` set, each recorded with the stage and text that gave it; the fields in
+ * `uncertain` are recorded as weak evidence (whether or not they are set).
+ */
 export function withEvidence(
   draft: Draft,
   stage: string,
   text: string,
   fields: Partial<Draft>,
+  uncertain: EvidenceField[] = [],
 ): Draft {
   const evidence = { ...draft.evidence };
   for (const key of Object.keys(fields) as EvidenceField[]) {
-    if (['title', 'date', 'source', 'place', 'reporters'].includes(key)) {
-      evidence[key] = { stage, text: text.trim() };
-    }
+    if (EVIDENCE_FIELDS.includes(key)) evidence[key] = { stage, text: text.trim() };
   }
+  for (const key of uncertain) evidence[key] = { stage, text: text.trim(), uncertain: true };
   return { ...draft, ...fields, evidence };
 }
+
+const EVIDENCE_FIELDS: readonly EvidenceField[] = ['title', 'date', 'source', 'place', 'reporters'];
 
 /** Names in order, each once. */
 export function union(a: readonly string[], b: readonly string[]): string[] {

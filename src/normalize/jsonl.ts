@@ -54,7 +54,7 @@ export const JsonlArticle = z
     evidence: z
       .partialRecord(
         z.enum(['title', 'date', 'source', 'place', 'reporters']),
-        z.object({ stage: z.string(), text: z.string() }),
+        z.object({ stage: z.string(), text: z.string(), uncertain: z.boolean().optional() }),
       )
       .optional(),
   })

@@ -6,6 +6,13 @@ import { toArticle } from './to-article';
 import { decodeBuffer } from './decode';
 import type { Draft } from './draft';
 import { draftFromBlocks, draftFromLines, runStages } from './draft';
+import {
+  BOILERPLATE_DEFAULTS,
+  type BoilerplateOptions,
+  countFolderLines,
+  type FolderLines,
+  lineKey,
+} from './boilerplate';
 import { htmlToBlocks } from './html';
 import { parseJsonl } from './jsonl';
 import { STAGES } from './stages/registry';
@@ -26,12 +33,21 @@ function normalizeDraft(initial: Draft, path: string): { article: Article; warni
   return { article: toArticle(draft, path), warnings: draft.warnings };
 }
 
-/** One page's already-decoded text through every stage. */
+/**
+ * One page's already-decoded text through every stage; `folder` tells which lines the other
+ * pages of its folder repeat.
+ */
 export function normalizeText(
   text: string,
   path: string,
+  folder?: FolderLines,
 ): { article: Article; warnings: string[] } {
-  return normalizeDraft(draftFromLines(text.split(/\r\n|\r|\n/)), path);
+  const lines = text.split(/\r\n|\r|\n/);
+  const draft = draftFromLines(lines);
+  if (folder) {
+    draft.repeatedLines = new Set(lines.filter((l) => folder.isRepeated(l)).map(lineKey));
+  }
+  return normalizeDraft(draft, path);
 }
 
 /** One HTML page: Readability's main text through the same stages. */
@@ -50,7 +66,7 @@ const failed = (path: string, error: string, warnings: string[] = []): FileResul
 });
 
 /** Reads, decodes and normalizes one file; never throws. */
-export async function normalizeFile(path: string): Promise<FileResult> {
+export async function normalizeFile(path: string, folder?: FolderLines): Promise<FileResult> {
   const ext = extname(path).toLowerCase();
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     return failed(
@@ -79,30 +95,45 @@ export async function normalizeFile(path: string): Promise<FileResult> {
     return { path, articles, warnings };
   }
   const { article, warnings: notes } =
-    ext === '.txt' ? normalizeText(decoded.text, path) : normalizeHtml(decoded.text, path);
+    ext === '.txt' ? normalizeText(decoded.text, path, folder) : normalizeHtml(decoded.text, path);
   warnings.push(...notes);
   if (article.body.length === 0)
     return failed(path, 'no article text left after normalization', warnings);
   return { path, articles: [article], warnings };
 }
 
-/** The files under a folder, depth first, in name order; hidden entries skipped. */
-async function* walk(dir: string): AsyncGenerator<string> {
+const isSupported = (file: string) =>
+  (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase());
+
+/**
+ * The files under a folder, depth first, in name order, hidden entries skipped; each with the
+ * lines its folder's pages repeat, counted before the folder's first file is given out.
+ */
+async function* walk(
+  dir: string,
+  boilerplate: BoilerplateOptions,
+): AsyncGenerator<{ file: string; folder?: FolderLines }> {
   const entries = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files = entries.filter((e) => !e.isDirectory()).map((e) => join(dir, e.name));
+  const folder = await countFolderLines(files.filter(isSupported), boilerplate);
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else yield full;
+    if (entry.isDirectory()) yield* walk(full, boilerplate);
+    else yield { file: full, folder };
   }
 }
 
 /**
  * Normalizes files and folders (recursively, in name order), one file at a time: the corpus is
  * never held in memory. Other files inside folders are skipped with a warning; named ones fail.
+ * Within a folder, lines its pages repeat are judged as the site's (./boilerplate.ts).
  */
-export async function* normalizePaths(paths: string[]): AsyncGenerator<FileResult> {
+export async function* normalizePaths(
+  paths: string[],
+  boilerplate: BoilerplateOptions = BOILERPLATE_DEFAULTS,
+): AsyncGenerator<FileResult> {
   for (const path of paths) {
     let isDir: boolean;
     try {
@@ -118,12 +149,9 @@ export async function* normalizePaths(paths: string[]): AsyncGenerator<FileResul
       yield await normalizeFile(path);
       continue;
     }
-    for await (const file of walk(path)) {
-      const supported = (SUPPORTED_EXTENSIONS as readonly string[]).includes(
-        extname(file).toLowerCase(),
-      );
-      yield supported
-        ? await normalizeFile(file)
+    for await (const { file, folder } of walk(path, boilerplate)) {
+      yield isSupported(file)
+        ? await normalizeFile(file, folder)
         : { path: file, articles: [], warnings: ['skipped: not a .txt, .html or .jsonl file'] };
     }
   }

@@ -44,9 +44,9 @@ export function toArticle(draft: Draft, path: string): Article {
   if (draft.source) article.source = draft.source;
   if (draft.place) article.place = draft.place;
   const evidence = Object.fromEntries(
-    Object.entries(draft.evidence).filter(([field]) => {
+    Object.entries(draft.evidence).filter(([field, ev]) => {
       const value = field === 'date' ? article.date : article[field as keyof Article];
-      return Array.isArray(value) ? value.length > 0 : Boolean(value);
+      return ev.uncertain || (Array.isArray(value) ? value.length > 0 : Boolean(value));
     }),
   );
   if (Object.keys(evidence).length > 0) article.evidence = evidence;

@@ -19,6 +19,7 @@ import {
   dropSearchBoxes,
   dropSectionLabels,
   dropSiteHeader,
+  dropAfterArticleEnd,
 } from './chrome';
 import { type SeedName, seedDraft, seedLine } from '../../../tests/fixtures/seeds';
 
@@ -162,5 +163,29 @@ describe('dropRelatedLists', () => {
   it('drops a marker before the article alone, keeping what follows it', () => {
     const d = dropRelatedLists.run(draftFromLines(['上一篇:旧闻', '标题', '正文第一句。']));
     expect(texts(d)).toEqual(['标题', '正文第一句。']);
+  });
+});
+
+describe('dropAfterArticleEnd', () => {
+  it("drops what follows the closing credit (another story's headline and lead), keeping the credit", () => {
+    const d = dropAfterArticleEnd.run(
+      draftFromLines([
+        '1至5月平均,全国居民消费价格比去年同期上涨0.7%。',
+        '【编辑:李骏】',
+        '5月份PPI同比下降4.6%',
+        '中新网6月9日电 国家统计局9日发布数据,5月份全国工业生产者出厂价格同比下降4.6%。',
+      ]),
+    );
+    expect(d.blocks.map((b) => b.text)).toEqual([
+      '1至5月平均,全国居民消费价格比去年同期上涨0.7%。',
+      '【编辑:李骏】',
+    ]);
+  });
+
+  it('keeps credits that follow (完), and leaves a page with the credit at its top alone', () => {
+    const lines = ['船厂负责人表示,邮轮将在年内交付运营。(完)', '【责任编辑:张晓】', '相关新闻'];
+    expect(dropAfterArticleEnd.run(draftFromLines(lines)).blocks).toHaveLength(2);
+    const top = draftFromLines(['责任编辑:李新贺', '正文第一句。', '正文第二句。']);
+    expect(dropAfterArticleEnd.run(top)).toBe(top);
   });
 });

@@ -3,6 +3,7 @@ import { draftFromLines, runStages } from '../draft';
 import { stripPinyinAnnotations } from './artifacts';
 import {
   extractByline,
+  extractCredits,
   extractDateline,
   extractPlaceFromTitle,
   inferDateYear,
@@ -150,5 +151,43 @@ describe('extractPlaceFromTitle', () => {
     expect(extractPlaceFromTitle.run(a).place).toBeUndefined();
     const b = withTitle(seedLine('002', 11), [seedLine('002', 17)]);
     expect(extractPlaceFromTitle.run(b).place).toBeUndefined();
+  });
+});
+
+describe('datelines and credits across outlets', () => {
+  it('finds the dateline past a stray line, with its bracketed byline', () => {
+    const d = extractDateline.run(
+      draftFromLines([
+        '港澳新闻',
+        '中评社香港5月12日电(记者 沈而忱)多位港区全国人大代表日前表示。',
+      ]),
+    );
+    expect([d.source, d.place, d.reporters, texts(d)]).toEqual([
+      '中评社',
+      '香港',
+      ['沈而忱'],
+      ['港澳新闻', '多位港区全国人大代表日前表示。'],
+    ]);
+  });
+
+  it('takes no year from a photo credit', () => {
+    const d = runStages(
+      [extractDateline, inferDateYear],
+      draftFromLines([
+        '這是陶岔渠首樞紐工程(2019年12月5日攝)。新華社記者 李安 攝',
+        '新華社鄭州2月10日電(記者王林園)記者10日獲悉,調水已突破500億立方米。',
+      ]),
+    );
+    expect([d.date?.evidence, d.date?.iso]).toEqual(['partial', undefined]);
+  });
+
+  it('reads credit lines and never takes a place the story does not name', () => {
+    const d = extractCredits.run(draftFromLines(['澎湃新闻记者 陈斯斯', '正文第一句。']));
+    expect([d.source, d.reporters, texts(d)]).toEqual(['澎湃新闻', ['陈斯斯'], ['正文第一句。']]);
+    const t = {
+      ...draftFromLines(['海南儋州近年来发展特色农业。']),
+      title: '央视报道儋州:特色农业助力乡村振兴',
+    };
+    expect(extractPlaceFromTitle.run(t).place).toBeUndefined();
   });
 });

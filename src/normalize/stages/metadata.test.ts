@@ -8,6 +8,7 @@ import {
   extractPublishedDate,
   extractSourceLabel,
   isoBeijing,
+  cleanSource,
 } from './metadata';
 import { extractTitle } from './title';
 import { type SeedName, seedDraft, seedLine } from '../../../tests/fixtures/seeds';
@@ -115,5 +116,46 @@ describe('extractTitle', () => {
     expect(d.title).toBeUndefined();
     expect(d.blocks).toHaveLength(2);
     expect(d.warnings).toEqual(['no title: the page starts with body text']);
+  });
+});
+
+describe('labels, placeholders and sources across outlets', () => {
+  it('reads every label of one line and drops CMS placeholders with their labels', () => {
+    const d = runStages(
+      [extractPublishedDate, extractEditors, extractAuthorLabel, extractSourceLabel],
+      draftFromLines(['发布时间:2022-03-15 10:32 来源:本站 作者:admin 浏览次数:']),
+    );
+    expect([d.source, d.reporters, d.date?.iso]).toEqual([
+      undefined,
+      [],
+      '2022-03-15T10:32:00+08:00',
+    ]);
+    expect(texts(d)).toEqual(['浏览次数:']);
+    const e = extractEditors.run(
+      draftFromLines(['编辑:张珂 责任编辑:刘亮', '责任编辑:张玉 SN242']),
+    );
+    expect([e.editors, texts(e)]).toEqual([['张珂', '刘亮', '张玉'], []]);
+  });
+
+  it('takes a date from anywhere in a metadata line, never from a photo credit', () => {
+    const d = extractPublishedDate.run(
+      draftFromLines([
+        '(2020年3月23日摄)',
+        '来源:央视网 | 2023年04月13日 19:46',
+        '中央社 2023年8月1日 週二 下午2:15',
+      ]),
+    );
+    expect(d.date?.iso).toBe('2023-04-13T19:46:00+08:00');
+    expect(
+      extractPublishedDate.run(draftFromLines(['中央社 2023年8月1日 週二 下午2:15'])).date?.iso,
+    ).toBe('2023-08-01T14:15:00+08:00');
+  });
+
+  it('names the publisher behind a site', () => {
+    expect(cleanSource('人民网-人民日报')).toBe('人民日报');
+    expect(cleanSource('人民网-河南频道')).toBe('人民网');
+    expect(cleanSource('光明网-《光明日报》')).toBe('光明日报');
+    expect(cleanSource('新华网 | |')).toBe('新华网');
+    expect(cleanSource('未知')).toBeUndefined();
   });
 });

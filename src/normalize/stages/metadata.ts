@@ -212,6 +212,6 @@ export const extractMasthead: Stage = {
       return draft;
     const source = first.text.trim();
     if (isPlaceholder(source)) return draft;
-    return withEvidence(draft, 'extractMasthead', source, { source });
+    return withEvidence(draft, 'extractMasthead', source, { source }, ['source']);
   },
 };

@@ -6,6 +6,7 @@ import * as chrome from './chrome';
 import * as dateline from './dateline';
 import * as example from './drop-share-widgets';
 import * as metadata from './metadata';
+import * as siteBoilerplate from './site-boilerplate';
 import * as structure from './structure';
 import * as title from './title';
 import * as widgets from './widgets';
@@ -19,6 +20,7 @@ const exported = Object.entries({
   ...dateline,
   ...example,
   ...metadata,
+  ...siteBoilerplate,
   ...structure,
   ...title,
   ...widgets,

@@ -43,6 +43,7 @@ import {
   extractMasthead,
   extractSourceLabel,
 } from './metadata';
+import { dropSiteBoilerplate } from './site-boilerplate';
 import { extractTitle } from './title';
 import { dropCallsToAction, dropControlLines, dropEmptyLabels, dropMenuBars } from './widgets';
 import {
@@ -83,6 +84,8 @@ export const STAGES: readonly Stage[] = [
   dropSectionLabels,
   dropRelatedLists,
   dropAfterArticleEnd,
+  // What the folder's other pages repeat, once the markers above have cut what follows them.
+  dropSiteBoilerplate,
   // Metadata: labelled lines, the dateline and credits, then the title (which takes the lines
   // above it with it), then the article's own opening and closing.
   extractPublishedDate,

@@ -10,6 +10,7 @@ import {
   extractPhotoCaptions,
   extractSubheadings,
   sameText,
+  extractCreditCaptions,
 } from './structure';
 import { seedDraft, seedLine } from '../../../tests/fixtures/seeds';
 
@@ -106,5 +107,19 @@ describe('extractSubheadings', () => {
       'paragraph',
       'paragraph',
     ]);
+  });
+});
+
+describe('extractCreditCaptions', () => {
+  it('makes photo-credited lines captions and leaves body text alone', () => {
+    const d = extractCreditCaptions.run(
+      draftFromLines([
+        '这是在湖北宜昌拍摄的长江三峡段(2020年3月23日摄)。新华社记者 肖艺九 摄',
+        '招聘会现场。(县人社局 供图)',
+        '(图片来源:中国载人航天工程办公室)',
+        '三年来,长江流域国控断面优良水质比例逐步提高。',
+      ]),
+    );
+    expect(d.blocks.map((b) => b.kind)).toEqual(['caption', 'caption', 'caption', 'paragraph']);
   });
 });

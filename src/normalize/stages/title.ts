@@ -8,6 +8,8 @@ import { isControlLine, isMenuBar } from './widgets';
 
 /** How far down the page a headline may sit. */
 const HEAD_SPAN = 20;
+/** Lines of the page's own between a headline and its lead, at most (a date, a byline, a photo). */
+const MAX_GAP = 3;
 
 /** The first paragraph of the story: a sentence of some length, or a line opening with a dateline. */
 export function isLead(text: string): boolean {
@@ -58,8 +60,8 @@ export const extractTitle: Stage = {
   run(draft) {
     if (draft.title !== undefined) return draft;
     const blocks = draft.blocks;
-    let lead = blocks.slice(0, HEAD_SPAN).findIndex((b) => isLead(b.text));
-    if (lead < 0) lead = Math.min(blocks.length, HEAD_SPAN);
+    const found = blocks.slice(0, HEAD_SPAN).findIndex((b) => isLead(b.text));
+    const lead = found >= 0 ? found : Math.min(blocks.length, HEAD_SPAN);
     let at = -1;
     for (let i = lead - 1; i >= 0; i--) {
       if (blocks[i]!.kind === 'paragraph' && notAHeadline(blocks[i]!.text) === undefined) {
@@ -75,6 +77,15 @@ export const extractTitle: Stage = {
       return { ...draft, warnings: [...draft.warnings, `no title: ${why}`] };
     }
     const title = blocks[at]!.text;
+    const gap = blocks.slice(at + 1, lead).filter((b) => !isLooseHeaderLine(b)).length;
+    const weak =
+      found < 0 ? 'no lead paragraph below it' : gap > MAX_GAP ? `${gap} lines from the lead` : '';
+    if (weak !== '') {
+      // A wrong title is worse than none: the candidate is recorded, the field stays empty.
+      const warning = `title uncertain: "${title}" (${weak}); left empty`;
+      const next = { ...draft, warnings: [...draft.warnings, warning] };
+      return withEvidence(next, 'extractTitle', title, {}, ['title']);
+    }
     const dropped = blocks
       .map((b, i) => ({ b, i }))
       .filter(({ b, i }) => i < at || (i > at && i < lead && isLooseHeaderLine(b)));

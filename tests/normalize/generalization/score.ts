@@ -25,6 +25,8 @@ export interface PageScore {
   /** Caption lines left in the body. */
   captionsInBody: string[];
   warnings: string[];
+  /** Lines the cross-page boilerplate stage removed. */
+  boilerplate: string[];
 }
 
 export function gotFields(a: Article | undefined): Expected {
@@ -69,7 +71,10 @@ export function scorePage(page: Page, article: Article | undefined, warnings: st
   const lost = expected.filter((s) => !text.includes(key(s)));
   const body = (article?.body ?? []).map(key);
   const captionsInBody = page.captionLines.filter((c) => body.some((b) => b.includes(key(c))));
-  return { page, got, right, leaked, lost, captionsInBody, warnings };
+  const boilerplate = (article?.removed ?? [])
+    .filter((r) => r.stage === 'dropSiteBoilerplate')
+    .map((r) => r.text);
+  return { page, got, right, leaked, lost, captionsInBody, warnings, boilerplate };
 }
 
 export interface Summary {
