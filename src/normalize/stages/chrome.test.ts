@@ -189,3 +189,15 @@ describe('dropAfterArticleEnd', () => {
     expect(dropAfterArticleEnd.run(top)).toBe(top);
   });
 });
+
+describe('dropLinkedHeadlineLists and metadata lines', () => {
+  it('keeps a dated metadata line that looks like a dated headline', () => {
+    const d = draftFromLines([
+      '来源:央视网 | 2023年04月13日 19:46',
+      '港府公布新一輪防疫措施 2023年4月3日',
+    ]);
+    expect(dropLinkedHeadlineLists.run(d).blocks.map((b) => b.text)).toEqual([
+      '来源:央视网 | 2023年04月13日 19:46',
+    ]);
+  });
+});

@@ -97,13 +97,15 @@ export const dropFooters = cutFrom(
   (text, i, blocks) => isFooterStart(text) && hasProseBefore(i, blocks),
 );
 
+const META_LABEL = /(?:来源|來源|作者|时间|時間|日期|发布|發佈|發布|编辑|編輯)\s*[:\uFF1A]/;
 const DATED_HEADLINE =
   /^(.{4,80}?)\s*[[(（【]?\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*(?:星期|週|周)[一二三四五六日天])?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\])）】]?$/u;
 
 /** Lists of linked headlines ending in their dates ("聊城东昌府区发布...招募令!2022-03-18"). */
 export const dropLinkedHeadlineLists = dropBlocks('dropLinkedHeadlineLists', (text) => {
   const m = DATED_HEADLINE.exec(text);
-  return m !== null && !/[。]/.test(m[1]!);
+  // "来源:央视网 | 2023年04月13日 19:46" is the page's own metadata line, not a linked headline.
+  return m !== null && !/[。]/.test(m[1]!) && !META_LABEL.test(m[1]!);
 });
 
 /** A headline shown twice on one line (image link and text link): "标题 标题". */

@@ -159,3 +159,10 @@ describe('labels, placeholders and sources across outlets', () => {
     expect(cleanSource('未知')).toBeUndefined();
   });
 });
+
+describe('extractSourceLabel and pictures', () => {
+  it('does not take a picture source for the story source', () => {
+    const d = extractSourceLabel.run(draftFromLines(['(图片来源:中国载人航天工程办公室)']));
+    expect([d.source, texts(d)]).toEqual([undefined, ['(图片来源:中国载人航天工程办公室)']]);
+  });
+});

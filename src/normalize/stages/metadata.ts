@@ -160,10 +160,15 @@ export function mayReplaceSource(draft: Draft, stage: string): boolean {
   return had >= 0 && had < SOURCE_RANK.indexOf(stage);
 }
 
-/** "来源:映象网", "信息来源:市应急管理局", "本文来源:四川日报"; "来源:本站" is removed and gives nothing. */
+/**
+ * "来源:映象网", "信息来源:市应急管理局", "本文来源:四川日报"; "来源:本站" is removed and gives nothing;
+ * "图片来源:" names a picture's source, not the story's.
+ */
 export const extractSourceLabel = extractFromMetaLine(
   'extractSourceLabel',
-  new RegExp(`(?:信息|消息|本文|文章|新闻|新聞)?(?:来源|來源|稿源)\\s*[:\uFF1A]\\s*${value}`),
+  new RegExp(
+    `(?<![图圖]片)(?:信息|消息|本文|文章|新闻|新聞)?(?:来源|來源|稿源)\\s*[:\uFF1A]\\s*${value}`,
+  ),
   (m, draft) => {
     const source = cleanSource(m[1]!);
     return source && mayReplaceSource(draft, 'extractSourceLabel') ? { source } : {};
