@@ -46,13 +46,24 @@ export async function strayIndices(
     .sort();
 }
 
-/** Creates an index for bulk loading: no refreshes until finishLoading. */
+/**
+ * Creates an index for bulk loading: no refreshes until finishLoading. The name is this run's
+ * own (it carries the run's start time), so when it exists already it is an earlier attempt
+ * of this call whose answer was lost (a timeout on a busy cluster), and a retry may go on.
+ */
 export async function createIndex(client: Client, index: string, definition: IndexDefinition) {
-  await client.indices.create({
-    index,
-    settings: { ...definition.settings, ...definition.replicas, refresh_interval: '-1' },
-    mappings: definition.mappings,
-  });
+  try {
+    await client.indices.create({
+      index,
+      settings: { ...definition.settings, ...definition.replicas, refresh_interval: '-1' },
+      mappings: definition.mappings,
+    });
+  } catch (error) {
+    const type = (error as errors.ResponseError).body?.error?.type;
+    if (!(error instanceof errors.ResponseError && type === 'resource_already_exists_exception')) {
+      throw error;
+    }
+  }
 }
 
 /** Restores the definition's refresh interval and makes everything searchable. */
