@@ -222,3 +222,182 @@ test('the page loads nothing from outside this server', () => {
   expect(requested.length).toBeGreaterThan(0);
   expect(requested.filter((url) => !url.startsWith(base) && !url.startsWith('data:'))).toEqual([]);
 });
+
+describe('as a journalist uses it', () => {
+  const activeId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+  test('typing 郑 offers 郑凯 (named in a Traditional article), by keyboard', async () => {
+    await open('/');
+    await page.locator('#q').focus();
+    await page.keyboard.type('郑');
+    const option = page.getByRole('option', { name: /郑凯/ });
+    await option.waitFor();
+    expect(await page.locator('#q').getAttribute('aria-expanded')).toBe('true');
+    expect(await option.innerText()).toContain('人物');
+    await page.screenshot({ path: join(SCREENSHOTS, 'suggestions-zheng.png') });
+    // Arrows move through the list; Enter filters by the person.
+    const options = await page.getByRole('option').allInnerTexts();
+    const index = options.findIndex((o) => o.includes('郑凯'));
+    for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#q').getAttribute('aria-activedescendant')).toBe(
+      `suggestion-${index}`,
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/people=/);
+    await settled();
+    expect(await hitTitles()).toEqual(['滎陽:共產黨員成為疫情防控主力軍']);
+    expect(await page.getByRole('checkbox', { name: /郑凯/ }).isChecked()).toBe(true);
+  });
+
+  test('two sources ticked combine, the others stay listed, and clear all removes them', async () => {
+    await open('/?q=疫情');
+    await page.getByRole('checkbox', { name: /映象网/ }).check();
+    await page.waitForURL(/source=/);
+    await settled();
+    await page.getByRole('checkbox', { name: /鲁网/ }).check();
+    await page.waitForURL((url) => url.searchParams.getAll('source').length === 2);
+    await settled();
+    expect(await hitTitles()).toHaveLength(3);
+    // Every other source is still there to add.
+    expect(await page.locator('#facets fieldset').first().locator('input').count()).toBe(4);
+    expect(await page.getByRole('checkbox', { name: /河南日报客户端/ }).isChecked()).toBe(false);
+    await page.screenshot({ path: join(SCREENSHOTS, 'two-sources.png'), fullPage: true });
+    await page.getByRole('button', { name: '清除全部筛选' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('source'));
+    await settled();
+    expect(await hitTitles()).toHaveLength(5);
+  });
+
+  test('the article view marks the query, takes the title, scrolls to it; back adds no step', async () => {
+    await open('/');
+    await open('/?q=郑凯');
+    await page.locator('#results .hit h2 a').first().click();
+    await page.waitForURL(/article=/);
+    await settled();
+    const marks = page.locator('#article p mark');
+    expect(await marks.allInnerTexts()).toEqual(Array(9).fill('鄭凱'));
+    expect(await page.title()).toBe('滎陽:共產黨員成為疫情防控主力軍 - 新闻检索');
+    expect(await marks.first().isVisible()).toBe(true);
+    const box = await marks.first().boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(900);
+    await page.screenshot({ path: join(SCREENSHOTS, 'article-marks.png') });
+
+    // In Simplified the marks follow the conversion.
+    await page.getByRole('radio', { name: '简' }).check();
+    await page.waitForURL(/script=simplified/);
+    await settled();
+    expect(new Set(await marks.allInnerTexts())).toEqual(new Set(['郑凯']));
+    await page.goBack();
+    await settled();
+
+    const before = await page.evaluate(() => history.length);
+    await page.getByRole('link', { name: /返回结果/ }).click();
+    await page.waitForURL((url) => !url.searchParams.has('article'));
+    await settled();
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    // Back from the results goes to the page before the search, not to the article again.
+    await page.goBack();
+    await settled();
+    expect(new URL(page.url()).searchParams.has('article')).toBe(false);
+  });
+
+  test('on a phone (390 px) the first result is in view after a search; filters behind a button', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open('/');
+      await page.locator('#q').fill('疫情');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/q=/);
+      await settled();
+      const first = await page.locator('#results .hit').first().boundingBox();
+      expect(first!.y + 40).toBeLessThan(844);
+      expect(await page.locator('#facets').isVisible()).toBe(false);
+      await page.screenshot({ path: join(SCREENSHOTS, 'phone-after-search.png') });
+      const toggle = page.getByRole('button', { name: '筛选' });
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('#facets').isVisible()).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  test('a failed request clears the old results and says why in Chinese, with a way back', async () => {
+    await open('/?q=郑凯');
+    expect(await hitTitles()).toHaveLength(1);
+    await page.locator('#q').fill('*');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=\*/);
+    await settled();
+    const error = page.locator('#error');
+    expect(await error.isVisible()).toBe(true);
+    expect(await error.innerText()).toContain('没有可以搜索的文字');
+    expect(await page.locator('#results .hit').count()).toBe(0);
+    expect(await page.locator('#status').innerText()).toBe('');
+    await page.screenshot({ path: join(SCREENSHOTS, 'error-state.png') });
+
+    await open('/?article=no-such-article');
+    expect(await error.innerText()).toContain('找不到这篇文章');
+    expect(await error.getByRole('link', { name: /返回结果/ }).count()).toBe(1);
+
+    await open('/?q=疫情&page=99');
+    expect(await page.getByRole('link', { name: '回到第 1 页' }).count()).toBe(1);
+  });
+
+  test('the box stops at the query limit and says so', async () => {
+    await open('/');
+    await page.locator('#q').fill('疫'.repeat(600));
+    expect((await page.locator('#q').inputValue()).length).toBe(500);
+    await page.locator('#q').press('End');
+    await page.keyboard.type('情');
+    expect(await page.locator('#q-limit').innerText()).toContain('500');
+  });
+
+  test('Chinese keyboard input: full-width minus excludes, lower-case or combines', async () => {
+    await open(`/?q=${encodeURIComponent('疫 －漯河')}`);
+    expect(await hitTitles()).toHaveLength(4);
+    await open(`/?q=${encodeURIComponent('漣源 or 阳谷')}`);
+    expect(await hitTitles()).toHaveLength(2);
+  });
+
+  test('繁 covers names, bylines, facet labels and the page text; undated and untitled marked', async () => {
+    await open('/?q=阳谷&script=traditional');
+    expect(await page.locator('#results .hit .meta').first().innerText()).toContain('魯網');
+    expect(await page.locator('#facets legend').allInnerTexts()).toEqual(
+      expect.arrayContaining(['來源', '地點']),
+    );
+    expect(await page.locator('#status').innerText()).toContain('條結果');
+    await open('/?q=疫&sort=newest');
+    expect(await page.locator('#results').innerText()).toContain('日期不详');
+    expect(await page.locator('#results a.untitled').count()).toBe(1);
+    expect(await page.locator('#sort option[value=newest]').innerText()).toContain('无日期');
+  });
+
+  test('keyboard: the skip link moves focus, / works from a filter, Escape does one thing', async () => {
+    await open('/?q=疫情');
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await page.keyboard.press('Enter');
+    expect(await activeId()).toBe('main');
+
+    await page.getByRole('checkbox', { name: /映象网/ }).focus();
+    await page.keyboard.press('/');
+    expect(await activeId()).toBe('q');
+    await page.getByRole('radio', { name: '繁' }).focus();
+    await page.keyboard.press('/');
+    expect(await activeId()).toBe('q');
+
+    // In the article view, Escape in the search box is the box's; elsewhere it goes back.
+    await page.locator('#results .hit h2 a').first().click();
+    await page.waitForURL(/article=/);
+    await settled();
+    await page.locator('#q').focus();
+    await page.keyboard.press('Escape');
+    expect(new URL(page.url()).searchParams.has('article')).toBe(true);
+    await page.locator('#article').focus();
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => !url.searchParams.has('article'));
+  });
+});
