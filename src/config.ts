@@ -72,6 +72,9 @@ const schema = z.object({
   INDEX_BATCH_DOCS: z.coerce.number().int().positive().default(500),
   /** ...or this many bytes of JSON, whichever comes first. */
   INDEX_BATCH_BYTES: z.coerce.number().int().positive().default(5_000_000),
+  /** Bulk requests the indexer keeps open at once (fewer while the engine answers 429). Two
+   * keep a two-core engine busy; more only queue inside it (bench:index measures both). */
+  INDEX_BULK_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(2),
   /** How long one indexer request (a bulk of a full batch) may take before it is retried. */
   INDEX_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
 

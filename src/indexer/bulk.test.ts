@@ -113,6 +113,8 @@ describe('readBulkResponse', () => {
     expect(outcome.retry.map((r) => r.item)).toEqual(['b']);
     expect(outcome.rejected.map((r) => r.item)).toEqual(['c']);
     expect(outcome.fatal).toBeUndefined();
+    // The 429 is counted: the indexer keeps fewer requests open for a while.
+    expect(outcome.throttled).toBe(1);
   });
 
   it('reports an index-level error as fatal', () => {

@@ -112,6 +112,8 @@ export interface BulkOutcome<T> {
   ok: T[];
   retry: { item: T; reason: string }[];
   rejected: { item: T; reason: string }[];
+  /** Items refused with 429: the engine's write queue was full (the indexer sends less). */
+  throttled: number;
   /** The first index-level error, when there is one. */
   fatal?: string;
 }
@@ -124,13 +126,14 @@ export function readBulkResponse<T>(
   if (items.length !== sent.length) {
     throw new Error(`bulk answered ${items.length} items for ${sent.length} documents`);
   }
-  const outcome: BulkOutcome<T> = { ok: [], retry: [], rejected: [] };
+  const outcome: BulkOutcome<T> = { ok: [], retry: [], rejected: [], throttled: 0 };
   items.forEach((entry, i) => {
     const item = sent[i]!;
     const result = entry.index ?? Object.values(entry)[0];
     const verdict: ItemOutcome = result
       ? classifyItem(result)
       : { kind: 'rejected', reason: 'empty bulk item' };
+    if (result?.status === 429) outcome.throttled += 1;
     if (verdict.kind === 'ok') outcome.ok.push(item);
     else if (verdict.kind === 'fatal') outcome.fatal ??= verdict.reason;
     else outcome[verdict.kind].push({ item, reason: verdict.reason });

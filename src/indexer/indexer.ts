@@ -25,7 +25,15 @@ import {
   type IndexReport,
   type Progress,
 } from './report';
-import { backoffDelay, DEFAULT_RETRY, sleep, withRetry, type RetryPolicy } from './retry';
+import { InFlightWindow } from './in-flight';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  isThrottled,
+  sleep,
+  withRetry,
+  type RetryPolicy,
+} from './retry';
 
 export interface RunIndexerOptions {
   client: Client;
@@ -37,6 +45,8 @@ export interface RunIndexerOptions {
   onProgress?: (progress: Progress) => void;
   /** Defaults to INDEX_BATCH_DOCS and INDEX_BATCH_BYTES. */
   batch?: BatchLimits;
+  /** Bulk requests open at once; defaults to INDEX_BULK_IN_FLIGHT. */
+  inFlight?: number;
   retry?: RetryPolicy;
   /** Normalized files to index instead of normalizing `paths` (hand-built articles in tests). */
   files?: AsyncIterable<FileResult>;
@@ -64,25 +74,44 @@ function progressOf(report: IndexReport): Progress {
 /** Sends one batch: skips what the index already holds, retries what may pass later. */
 async function sendBatch(
   client: Client,
-  index: string,
+  target: { index: string; fresh: boolean },
   batch: Pending[],
   report: IndexReport,
   retry: RetryPolicy,
+  inFlight: InFlightWindow,
 ): Promise<void> {
+  const { index } = target;
   const fail = (doc: IndexDocument, reason: string) => {
     report.failed += 1;
     report.failures.push({ path: doc.path, id: doc.id, reason });
   };
-  const ids = batch.map((item) => item.doc.id);
-  const stored = await withRetry(() => es.storedHashes(client, index, ids), retry);
-  const { write, unchanged } = partitionUnchanged(batch, stored);
-  report.unchanged += unchanged.length;
+  // An index this run created holds only what this run wrote, and `seen` keeps a second copy
+  // of an article out of the run: nothing in it can be unchanged, so there is nothing to ask.
+  let write = batch;
+  if (!target.fresh) {
+    const ids = batch.map((item) => item.doc.id);
+    const stored = await withRetry(() => es.storedHashes(client, index, ids), retry);
+    const split = partitionUnchanged(batch, stored);
+    report.unchanged += split.unchanged.length;
+    write = split.write;
+  }
 
+  // A 429 for the whole request or for some of its items halves the requests kept open.
+  const bulk = (docs: IndexDocument[]) =>
+    es.bulkIndex(client, index, docs).catch((error: unknown) => {
+      if (isThrottled(error)) inFlight.throttled();
+      throw error;
+    });
   let toSend = write;
+  let throttled = false;
   for (let attempt = 1; toSend.length > 0; attempt++) {
     const docs = toSend.map((item) => item.doc);
-    const response = await withRetry(() => es.bulkIndex(client, index, docs), retry);
+    const response = await withRetry(() => bulk(docs), retry);
     const outcome = readBulkResponse(toSend, response.items);
+    if (outcome.throttled > 0) {
+      inFlight.throttled();
+      throttled = true;
+    }
     report.indexed += outcome.ok.length;
     for (const { item, reason } of outcome.rejected) fail(item.doc, reason);
     if (outcome.fatal) throw new Error(`writing to ${index}: ${outcome.fatal}`);
@@ -97,24 +126,44 @@ async function sendBatch(
     if (outcome.retry.length > 0) await sleep(backoffDelay(attempt, retry));
     toSend = outcome.retry.map(({ item }) => item);
   }
+  if (!throttled) inFlight.succeeded();
 }
 
-/** Reads every file, batching its articles; sends a batch while the next one fills. */
-async function fill(options: RunIndexerOptions, index: string, report: IndexReport): Promise<void> {
+/**
+ * Reads every file, batching its articles, and sends each full batch while the next fills.
+ * What is held at once is bounded: the batch filling, the batches in flight (at most the
+ * window's limit, each at most INDEX_BATCH_DOCS / INDEX_BATCH_BYTES) and the file being read.
+ */
+async function fill(
+  options: RunIndexerOptions,
+  target: { index: string; fresh: boolean },
+  report: IndexReport,
+): Promise<void> {
   const { client, onProgress } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
-  const batcher = new Batcher(options.batch ?? batchOf(loadConfig()));
+  const config = loadConfig();
+  const batcher = new Batcher(options.batch ?? batchOf(config));
+  const inFlight = new InFlightWindow(options.inFlight ?? config.INDEX_BULK_IN_FLIGHT);
   // Ids read so far, the one thing that grows with the corpus (tens of bytes an article): a
   // later copy of an article is a duplicate, so that re-runs do not rewrite it back and forth.
   const seen = new Set<string>();
-  let inFlight: Promise<void> = Promise.resolve();
+  const open = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   const send = async (batch: Pending[]) => {
-    await inFlight;
-    inFlight = sendBatch(client, index, batch, report, retry).then(() =>
-      onProgress?.(progressOf(report)),
-    );
-    // Handled when awaited; without this an early failure would crash the process first.
-    inFlight.catch(() => undefined);
+    while (open.size >= inFlight.limit && !failure) await Promise.race(open);
+    if (failure) throw failure.error;
+    const request: Promise<void> = sendBatch(client, target, batch, report, retry, inFlight)
+      .then(
+        () => onProgress?.(progressOf(report)),
+        // Kept, not thrown here: the next send or the end of the run throws it.
+        (error: unknown) => void (failure ??= { error }),
+      )
+      .finally(() => open.delete(request));
+    open.add(request);
+  };
+  const drain = async () => {
+    await Promise.all(open);
+    if (failure) throw failure.error;
   };
 
   try {
@@ -152,10 +201,10 @@ async function fill(options: RunIndexerOptions, index: string, report: IndexRepo
     }
     const last = batcher.drain();
     if (last.length > 0) await send(last);
-    await inFlight;
+    await drain();
   } finally {
     // Never leave a request running behind an abort: the caller may delete its index next.
-    await inFlight.catch(() => undefined);
+    await Promise.all(open);
   }
 }
 
@@ -239,7 +288,7 @@ export async function runIndexer(options: RunIndexerOptions): Promise<IndexRepor
       await withRetry(() => es.createIndex(client, index, definition), retry);
       created = true;
     }
-    await fill(options, index, report);
+    await fill(options, { index, fresh: created }, report);
     if (plan.mode === 'in-place') {
       await withRetry(() => es.refresh(client, index), retry);
       await withRetry(() => es.applyReplicas(client, index, definition), retry);

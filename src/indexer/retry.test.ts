@@ -1,5 +1,5 @@
 import { errors } from '@elastic/elasticsearch';
-import { backoffDelay, isTransient, withRetry, type RetryPolicy } from './retry';
+import { backoffDelay, isThrottled, isTransient, withRetry, type RetryPolicy } from './retry';
 
 const policy: RetryPolicy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 350 };
 const response = (statusCode: number) =>
@@ -24,6 +24,14 @@ describe('isTransient', () => {
     expect(isTransient(response(400))).toBe(false);
     expect(isTransient(response(404))).toBe(false);
     expect(isTransient(new Error('bug'))).toBe(false);
+  });
+});
+
+describe('isThrottled', () => {
+  it('is a 429 only: the engine had no room, not a failure', () => {
+    expect(isThrottled(response(429))).toBe(true);
+    expect(isThrottled(response(503))).toBe(false);
+    expect(isThrottled(new errors.TimeoutError('timed out'))).toBe(false);
   });
 });
 

@@ -28,6 +28,11 @@ export function isTransient(error: unknown): boolean {
   return error instanceof errors.ResponseError && TRANSIENT_STATUS.has(error.statusCode ?? 0);
 }
 
+/** The engine refused a request for lack of room (its queue full): send less for a while. */
+export function isThrottled(error: unknown): boolean {
+  return error instanceof errors.ResponseError && error.statusCode === 429;
+}
+
 /** The pause after the given failed attempt (1-based): doubling, capped. */
 export function backoffDelay(attempt: number, policy: RetryPolicy): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

@@ -1,6 +1,6 @@
 // HTML pages: Readability finds the main text on a jsdom DOM; its blocks become draft lines.
 import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
+import type * as Jsdom from 'jsdom';
 import type { Block, BlockKind } from './draft';
 import { paragraph } from './draft';
 
@@ -49,11 +49,22 @@ export function domBlocks(root: Node): Block[] {
 }
 
 /**
+ * jsdom, loaded on the first HTML page: it adds about 65 MiB to a process, which an indexer
+ * reading text and JSON-lines files has no use for.
+ */
+let loaded: typeof Jsdom | undefined;
+function jsdom(): typeof Jsdom {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('jsdom') as typeof Jsdom;
+  return loaded;
+}
+
+/**
  * The article of an HTML page as lines: its title, then the blocks of the main text that
  * Readability chose (or of the whole body when it finds none).
  */
 export function htmlToBlocks(html: string): Block[] {
-  const { document } = new JSDOM(html).window;
+  const { document } = new (jsdom().JSDOM)(html).window;
   const fallbackTitle = document.title;
   const headings = [...document.querySelectorAll('h1')].map((h) => h.textContent?.trim() ?? '');
   const parsed = new Readability<Node>(document.cloneNode(true) as Document, {

@@ -93,6 +93,39 @@ describe('the indexer', () => {
     });
   });
 
+  test('keeps the configured number of bulk requests open at once, no more', async () => {
+    const alias = testIndexName('indexer-in-flight');
+    const counted = testClient();
+    let open = 0;
+    let most = 0;
+    counted.diagnostic.on('request', (_error, event) => {
+      if (!event?.meta.request.params.path.endsWith('/_bulk')) return;
+      open += 1;
+      most = Math.max(most, open);
+    });
+    counted.diagnostic.on('response', (_error, event) => {
+      if (event?.meta.request.params.path.endsWith('/_bulk')) open -= 1;
+    });
+    try {
+      const many = Array.from({ length: 40 }, (_, i) => article(`f${i}`));
+      const report = await runIndexer({
+        client: counted,
+        alias,
+        paths: [],
+        files: files(file('many', many)),
+        batch: { maxDocs: 2, maxBytes: 1_000_000 },
+        inFlight: 3,
+      });
+      expectConsistent(report);
+      expect(report).toMatchObject({ indexed: 40, failed: 0 });
+      expect(most).toBe(3);
+      expect(await count(alias)).toBe(40);
+    } finally {
+      await counted.close();
+      await removeAlias(alias);
+    }
+  });
+
   describe('when things go wrong', () => {
     const alias = testIndexName('indexer-fail');
     let live: string;
