@@ -9,7 +9,7 @@ import { buildSearchIndex, PROFILE_DIR } from './lib/index-load';
 import { type LoadRunResult, runLoad } from './lib/http-load';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions } from './lib/options';
-import { apiPath, elasticBody, QUERY_MIX, type QueryKind } from './lib/queries';
+import { apiPath, elasticBody, elasticPath, QUERY_MIX, type QueryKind } from './lib/queries';
 import { log, machineLine, markdownTable, publishResults } from './lib/results';
 import { round, summarizeLatencies } from './lib/stats';
 import { runBench, startApi, startElasticsearch, type Elastic } from './lib/stack';
@@ -117,7 +117,7 @@ async function checkQueries(apiUrl: string, esUrl: string, alias: string) {
   for (const query of QUERY_MIX) {
     const api = await fetch(`${apiUrl}${apiPath(query)}`);
     const apiBody = (await api.json()) as { total?: number };
-    const es = await fetch(`${esUrl}/${alias}/_search`, {
+    const es = await fetch(`${esUrl}${elasticPath(query, alias)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(elasticBody(query, alias)),
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   }));
   const esRequests: autocannon.Request[] = QUERY_MIX.map((query) => ({
     method: 'POST',
-    path: `/${alias}/_search`,
+    path: elasticPath(query, alias),
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(elasticBody(query, alias)),
   }));
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
       latency:
         'per response, measured by the load generator (hrtime); the repeats pooled; nearest-rank percentiles',
       elasticsearch:
-        'the same search bodies the API builds (its schema and query builder), POSTed to /<alias>/_search',
+        'the same search bodies the API builds (its schema and query builder), POSTed to /<alias>/_search with the same filter_path',
     },
     targets: TARGETS,
     queries,

@@ -1,12 +1,21 @@
 // One load, in a process of its own so that its peak memory is its own: either the full
 // pipeline (runIndexer: normalize, map, skip unchanged, bulk, swap the alias) or the raw load
 // (ready-made bulk bodies straight to Elasticsearch). Started by bench/index.ts over IPC.
-import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { Client, type estypes } from '@elastic/elasticsearch';
-import { loadConfig } from '../../src/config';
-import { loadIndexDefinition } from '../../src/indexer/definition';
-import { createIndex, finishLoading } from '../../src/indexer/es';
+//
+// It runs the build in dist/ (bench/run.sh builds it), as `npm run index` does, under Node's
+// own type stripping rather than ts-node: no TypeScript compiler in the process, so its memory
+// is the indexer's. Hence `require` of dist/ with the types of src/, and type-only imports.
+/* eslint-disable @typescript-eslint/no-require-imports */
+import type { Client as ClientType, estypes } from '@elastic/elasticsearch';
+const { createReadStream, readFileSync } = require('node:fs') as typeof import('node:fs');
+const { createInterface } = require('node:readline') as typeof import('node:readline');
+const { Client } = require('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
+const { loadConfig } = require('../../dist/config') as typeof import('../../src/config');
+const { loadIndexDefinition } =
+  require('../../dist/indexer/definition') as typeof import('../../src/indexer/definition');
+const { createIndex, finishLoading } =
+  require('../../dist/indexer/es') as typeof import('../../src/indexer/es');
+type Client = ClientType;
 
 export interface LoadRequest {
   mode: 'pipeline' | 'raw';
@@ -14,7 +23,8 @@ export interface LoadRequest {
   /** The alias (pipeline) or the index (raw) to fill. */
   target: string;
   paths: string[];
-  /** Raw load only: bulk requests in flight at once (the indexer keeps one). */
+  /** Bulk requests in flight at once: the raw load's (default 1), or the pipeline's
+   * INDEX_BULK_IN_FLIGHT (its default when unset). */
   inFlight?: number;
 }
 
@@ -95,6 +105,7 @@ async function pipeline(
     alias: ES_INDEX,
     paths: req.paths,
     batch: { maxDocs: INDEX_BATCH_DOCS, maxBytes: INDEX_BATCH_BYTES },
+    ...(req.inFlight !== undefined && { inFlight: req.inFlight }),
   });
   const first = report.failures[0];
   const error =
@@ -183,7 +194,10 @@ async function raw(req: LoadRequest, client: Client): Promise<Outcome> {
 async function load(req: LoadRequest): Promise<LoadResult> {
   // Only the pipeline loads normalization (and its dictionaries); before the clock starts.
   const runIndexer =
-    req.mode === 'pipeline' ? (await import('../../src/indexer/indexer')).runIndexer : undefined;
+    req.mode === 'pipeline'
+      ? (require('../../dist/indexer/indexer') as typeof import('../../src/indexer/indexer'))
+          .runIndexer
+      : undefined;
   // As the indexer's command line makes its client: its own retries, none in the client.
   const client = new Client({
     node: req.esUrl,

@@ -1,19 +1,29 @@
 // Runs a load (lib/index-load-child.ts) in a process of its own, and builds the index that the
 // search and relevance benches query.
-import { execFileSync, fork } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
+import { ROOT } from '../../src/config';
 import { inputFor, WORK_DIR, type CorpusManifest } from './corpus';
 import type { LoadRequest, LoadResult } from './index-load-child';
 import type { Size } from './options';
-import { TS_NODE } from './stack';
 
 export const PROFILE_DIR = join(WORK_DIR, 'profiles');
 
+/** The Node flags `npm run index` runs the indexer with (package.json), for the pipeline load. */
+export function indexerNodeFlags(): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts;
+  return (scripts.index ?? '').split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
 /** Runs one load in a child process and waits for its result; `profile` names a CPU profile. */
 export function runLoadChild(request: LoadRequest, profile?: string): Promise<LoadResult> {
-  const execArgv = [...TS_NODE];
+  const execArgv = request.mode === 'pipeline' ? indexerNodeFlags() : [];
   if (profile) {
     mkdirSync(PROFILE_DIR, { recursive: true });
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profile}`);
@@ -31,18 +41,6 @@ export function runLoadChild(request: LoadRequest, profile?: string): Promise<Lo
     );
     child.send(request);
   });
-}
-
-/** Peak resident memory (MiB) that the TypeScript loader adds to a child process: the loads'
- * peaks include it, a compiled `npm run index` does not. */
-export function loaderOverheadMiB(): number {
-  const peak = (args: string[]) =>
-    Number(
-      execFileSync(process.execPath, [...args, '-e', 'console.log(process.resourceUsage().maxRSS)'])
-        .toString()
-        .trim(),
-    );
-  return Math.round((peak(TS_NODE) - peak([])) / 1024);
 }
 
 /**

@@ -39,6 +39,8 @@ function list<T>(name: string, text: string, read: (name: string, text: string) 
 export interface BenchOptions {
   /** bench:index: the corpus sizes, in documents. */
   sizes: Size[];
+  /** bench:index: bulk requests in flight, each load (raw and pipeline) run at each. */
+  inFlight: number[];
   /** How many times each load (bench:index) or load run (bench:search) is repeated. */
   repeat: number;
   /** bench:search and bench:relevance: documents in the index they search. */
@@ -60,6 +62,7 @@ export interface BenchOptions {
 
 export const USAGE = `flags (all optional):
   --sizes 10000,100000,all   bench:index corpus sizes (whole thousands, or all)
+  --in-flight 1,2,3          bench:index bulk requests in flight: raw and pipeline loads at each
   --repeat N                 repeats, interleaved: bench:index 1 (the median load is reported),
                              bench:search 3 (the runs are pooled)
   --docs all                 bench:search/bench:relevance index size
@@ -80,6 +83,7 @@ export function benchOptions(
     strict: true,
     options: {
       sizes: { type: 'string', default: '10000,100000,all' },
+      'in-flight': { type: 'string', default: '1,2,3' },
       repeat: { type: 'string' },
       docs: { type: 'string', default: 'all' },
       concurrency: { type: 'string', default: '1,8,32' },
@@ -98,6 +102,7 @@ export function benchOptions(
   }
   return {
     sizes: list('sizes', values.sizes, size),
+    inFlight: list('in-flight', values['in-flight'], positiveInt),
     repeat: values.repeat === undefined ? defaults.repeat : positiveInt('repeat', values.repeat),
     docs: size('docs', values.docs),
     concurrency: list('concurrency', values.concurrency, positiveInt),

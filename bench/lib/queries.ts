@@ -55,10 +55,18 @@ export function apiPath(query: BenchQuery): string {
   return `/api/search?${new URLSearchParams(query.params).toString()}`;
 }
 
-/** The search body the API sends for this query (its index name left out). */
+/** The search body the API sends for this query (its index name and filter_path left out). */
 export function elasticBody(query: BenchQuery, alias: string): estypes.SearchRequest {
   const body = buildSearch(searchQuerySchema.parse(query.params), alias);
-  // The index goes in the URL, as the client puts it.
+  // The index and filter_path go in the URL, as the client puts them.
   delete body.index;
+  delete body.filter_path;
   return body;
+}
+
+/** The URL path the API's client sends this query to: the index and the filter_path. */
+export function elasticPath(query: BenchQuery, alias: string): string {
+  const { filter_path } = buildSearch(searchQuerySchema.parse(query.params), alias);
+  const fields = [filter_path ?? []].flat().join(',');
+  return `/${alias}/_search${fields ? `?filter_path=${encodeURIComponent(fields)}` : ''}`;
 }

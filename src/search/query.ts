@@ -135,6 +135,24 @@ const HIGHLIGHT: estypes.SearchHighlight = {
   },
 };
 
+/**
+ * The parts of the engine's answer that shaping reads (filter_path): the rest (each hit's
+ * index name, _shards, max_score...) is neither sent nor parsed. The engine leaves out what is
+ * empty, so an answer with no hits has no hits.hits at all (shaping reads it as none).
+ */
+export const RESPONSE_FIELDS = [
+  'took',
+  'hits.total',
+  'hits.hits._id',
+  'hits.hits._score',
+  'hits.hits._source',
+  'hits.hits.highlight',
+  'hits.hits.sort',
+  'hits.hits.fields',
+  'hits.hits.inner_hits',
+  'aggregations',
+];
+
 /** The engine's index.max_result_window: page-based paging stops here, cursors go on. */
 export const RESULT_WINDOW = 10_000;
 
@@ -155,6 +173,7 @@ export function buildSearch(req: SearchRequest, index: string): estypes.SearchRe
     track_total_hits: true,
     _source: HIT_SOURCE_FIELDS,
     highlight: HIGHLIGHT,
+    filter_path: RESPONSE_FIELDS,
     aggs: buildFacetAggregations(req.filters),
   };
 }

@@ -115,6 +115,13 @@ describe('shapeSearchResponse', () => {
     expect(res.facets.year.filter((y) => y.selected).map((y) => y.value)).toEqual(['2022']);
   });
 
+  it('reads an answer without hits.hits (filter_path drops an empty list) as no hits', () => {
+    const answer = response([], 0);
+    delete (answer.hits as { hits?: unknown }).hits;
+    const res = shapeSearchResponse(answer, request);
+    expect(res).toMatchObject({ total: 0, hits: [], next_cursor: null });
+  });
+
   it('joins highlights that touch', () => {
     const res = shapeSearchResponse(
       response([

@@ -59,11 +59,13 @@ export function shapeSearchResponse(
   res: estypes.SearchResponse<IndexedArticle>,
   req: SearchRequest,
 ): SearchResponse {
-  const hits = res.hits.hits.slice(0, req.size);
+  // filter_path drops an empty hit list altogether.
+  const found = res.hits.hits ?? [];
+  const hits = found.slice(0, req.size);
   const last = hits[hits.length - 1];
   const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
   const more = req.after
-    ? res.hits.hits.length > req.size
+    ? found.length > req.size
     : (req.page - 1) * req.size + hits.length < total;
   return {
     total,

@@ -41,6 +41,9 @@ export function createApp({
 }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: hashing every search answer costs CPU on each request, and a search is asked
+  // for fresh (nothing revalidates it).
+  app.disable('etag');
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   if (metrics) app.use(metrics.middleware);
   app.use(requestLog({ logger, logQueries }));

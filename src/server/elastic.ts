@@ -10,6 +10,7 @@ import {
   Client,
   errors,
   Transport,
+  type TransportOptions,
   type TransportRequestOptions,
   type TransportRequestParams,
 } from '@elastic/elasticsearch';
@@ -33,6 +34,13 @@ export function isUnreachable(error: unknown): boolean {
 /** A Transport class whose requests pass through `breaker` first and report how they ended. */
 export function guardedTransport(breaker: Breaker): typeof Transport {
   return class GuardedTransport extends Transport {
+    // The transport opens an OpenTelemetry span per request: a no-op with no tracer registered
+    // (none is), which still costs CPU on every search (its attributes, the query serialized
+    // again; bench:search's profile shows it). The client does not pass this option through.
+    constructor(options: TransportOptions) {
+      super({ ...options, openTelemetry: { enabled: false } });
+    }
+
     // One signature for the base class's overloads: the result is passed through untouched.
     override async request(
       params: TransportRequestParams,
