@@ -34,6 +34,15 @@ const TEXT_FIELDS = ['title', 'body', 'subheadings', 'captions'];
 const VARIANTS: Variant[] = [
   { name: 'as defined', change: 'mappings/articles.json as it is', apply: () => undefined },
   {
+    name: 'before #16',
+    change: 'the definition before issue 16: default codec, offsets, content_hash indexed',
+    apply: (settings, properties) => {
+      delete (settings as Record<string, unknown>).codec;
+      for (const field of TEXT_FIELDS) properties[field]!.index_options = 'offsets';
+      properties.content_hash = { type: 'keyword' };
+    },
+  },
+  {
     name: 'default codec',
     change: 'index.codec default (LZ4 stored fields) instead of the definition’s',
     apply: (settings) => {
