@@ -57,6 +57,31 @@ rm -f "/tmp/$COMPOSE_PROJECT_NAME.json"
 
 curl -fsS --max-time 5 "$base/" | grep -q '<form' || fail "no search page at /"
 
+# The README's API examples, run as written (the block after the smoke-test marker) with
+# the port replaced; every request must succeed (curl --fail-with-body) with JSON or metrics.
+readme_block="$(awk '/tests\/compose\/smoke.sh\) runs the next block/ { found = 1; next }
+  found && /^```sh$/ { inside = 1; next } inside && /^```$/ { exit } inside { print }' README.md)"
+[ -n "$readme_block" ] || fail "no README example block found"
+examples_started=$(date +%s%3N)
+(
+  set -euo pipefail
+  curl() { command curl --fail-with-body --max-time 10 -w '\n' "$@"; }
+  eval "${readme_block//localhost:3000/127.0.0.1:$API_PORT}"
+) >"/tmp/$COMPOSE_PROJECT_NAME.out" 2>&1 || { cat "/tmp/$COMPOSE_PROJECT_NAME.out" >&2; fail "a README example failed"; }
+node -e '
+  const lines = require("fs").readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean);
+  const json = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+  const searches = json.filter((r) => Array.isArray(r.hits));
+  if (searches.length !== 4) throw new Error(`expected 4 search answers, got ${searches.length}`);
+  if (searches.some((r) => r.total === 0)) throw new Error("a README search found nothing");
+  if (!json.some((r) => typeof r.id === "string" && !r.hits)) throw new Error("no article answer");
+  if (!json.some((r) => r.status === "ready")) throw new Error("/readyz was not ready");
+  if (!lines.some((l) => l.startsWith("http_request_duration_seconds_count{"))) throw new Error("no request metrics");
+  console.error(`README examples: ${lines.length} lines of output, ${searches.length} searches, all 2xx`);
+' "/tmp/$COMPOSE_PROJECT_NAME.out" || { cat "/tmp/$COMPOSE_PROJECT_NAME.out" >&2; fail "README example output"; }
+rm -f "/tmp/$COMPOSE_PROJECT_NAME.out"
+log "README examples passed in $(($(date +%s%3N) - examples_started)) ms"
+
 es_id="$("${COMPOSE[@]}" ps -q elasticsearch)"
 [ -z "$(docker port "$es_id")" ] || fail "Elasticsearch publishes a port: $(docker port "$es_id")"
 api_uid="$(docker exec "$("${COMPOSE[@]}" ps -q api)" id -u)"
