@@ -5,6 +5,7 @@ import {
   KEYWORD_NORMALIZER,
   loadIndexDefinition,
   parseMappingRules,
+  PHRASE_ANALYZER,
   SEARCH_ANALYZER,
   T2S_CHAR_FILTER,
   T2S_MAPPING_FILE,
@@ -18,7 +19,7 @@ describe('loadIndexDefinition', () => {
     const charFilter = definition.settings.analysis?.char_filter?.t2s as { mappings: string[] };
     expect(charFilter.mappings).toEqual(rules);
     expect(charFilter.mappings).toContain('鄭 => 郑');
-    expect(charFilter.mappings).toContain('乾隆 => 乾隆');
+    expect(charFilter.mappings).toContain('著 => 着');
   });
 
   it('stores its hash in _meta, the same hash on every load', () => {
@@ -54,6 +55,7 @@ describe('loadIndexDefinition', () => {
         type: 'text',
         analyzer: INDEX_ANALYZER,
         search_analyzer: SEARCH_ANALYZER,
+        search_quote_analyzer: PHRASE_ANALYZER,
       });
     }
     for (const field of ['id', 'source', 'place', 'people', 'keywords', 'script', 'content_hash']) {
