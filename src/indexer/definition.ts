@@ -1,6 +1,6 @@
 // The index definition, one source of truth for the indexer, the API and the tests:
 // mappings/articles.json (settings and mappings) with the generated Traditional ->
-// Simplified rules of mappings/t2s-mapping.txt inlined into its `t2s` char filter
+// Simplified fold rules of mappings/t2s-mapping.txt inlined into its `t2s` char filter
 // (the official image has no file for `mappings_path` to point at).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,8 @@ export const T2S_CHAR_FILTER = 't2s';
 /** The analyzers of the text fields (see mappings/README.md). */
 export const INDEX_ANALYZER = 'cjk_fold_index';
 export const SEARCH_ANALYZER = 'cjk_fold_search';
+/** The search_quote_analyzer of the text fields: a quoted phrase as its characters, in order. */
+export const PHRASE_ANALYZER = 'cjk_fold_phrase';
 /** The normalizer of the keyword fields people facet and filter on: the same t2s fold. */
 export const KEYWORD_NORMALIZER = 'cjk_fold_keyword';
 

@@ -6,6 +6,7 @@ import {
   INDEX_ANALYZER,
   KEYWORD_NORMALIZER,
   loadIndexDefinition,
+  PHRASE_ANALYZER,
   SEARCH_ANALYZER,
 } from '../../src/indexer/definition';
 import { testClient, testIndexName } from '../support/es';
@@ -88,10 +89,38 @@ describe('the index definition on Elasticsearch', () => {
     expect(await analyze(SEARCH_ANALYZER, '疫')).toEqual([{ token: '疫', position: 0 }]);
   });
 
-  test('applies the phrase exceptions: 乾隆 stays, 乾燥 folds', async () => {
-    expect((await analyze(SEARCH_ANALYZER, '乾隆')).map((t) => t.token)).toEqual(['乾隆']);
+  test('folds each character to its class, one to one: 乾, 幹 and 干 alike, 著 and 着 alike', async () => {
+    expect((await analyze(SEARCH_ANALYZER, '乾隆')).map((t) => t.token)).toEqual(['干隆']);
     expect((await analyze(SEARCH_ANALYZER, '乾燥')).map((t) => t.token)).toEqual(['干燥']);
     expect((await analyze(SEARCH_ANALYZER, '陽穀')).map((t) => t.token)).toEqual(['阳谷']);
+    expect((await analyze(SEARCH_ANALYZER, '看著')).map((t) => t.token)).toEqual(['看着']);
+  });
+
+  test('analyzes a quoted phrase as its characters, at the positions the index gives them', async () => {
+    // The index puts each character at its own position, punctuation or not; so does the
+    // phrase analyzer, so a phrase lines up whether either side has the comma.
+    for (const text of ['光，疑是', '光疑是', '光, 疑是']) {
+      expect(await analyze(PHRASE_ANALYZER, text)).toEqual([
+        { token: '光', position: 0 },
+        { token: '疑', position: 1 },
+        { token: '是', position: 2 },
+      ]);
+    }
+    const indexed = await analyze(INDEX_ANALYZER, '光，疑是');
+    expect(indexed.filter((t) => t.token.length === 1)).toEqual([
+      { token: '光', position: 0 },
+      { token: '疑', position: 1 },
+      { token: '是', position: 2 },
+    ]);
+  });
+
+  test('finds a phrase across punctuation, with or without it in the query', async () => {
+    for (const query of ['党员先锋队，涟源', '党员先锋队涟源', '黨員先鋒隊, 漣源']) {
+      expect([query, await ids({ match_phrase: { body: query } })]).toEqual([query, ['simp']]);
+    }
+    // Still a phrase: the characters in order, nothing between them but punctuation.
+    expect(await ids({ match_phrase: { body: '先锋队涟' } })).toEqual(['simp']);
+    expect(await ids({ match_phrase: { body: '先锋涟源' } })).toEqual([]);
   });
 
   test('folds full-width forms and case', async () => {
@@ -139,7 +168,7 @@ describe('the index definition on Elasticsearch', () => {
 
     test('keep a name whole and fold it like the analyzers: script, width, case', async () => {
       expect(await normalize('映象網')).toEqual(['映象网']);
-      expect(await normalize('乾隆年間')).toEqual(['乾隆年间']);
+      expect(await normalize('乾隆年間')).toEqual(['干隆年间']);
       expect(await normalize('ＣＣＴＶ 新聞')).toEqual(['cctv 新闻']);
     });
 
