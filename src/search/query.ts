@@ -9,6 +9,7 @@ import {
   withoutFacetSelections,
 } from './facets';
 import type { ParsedQuery, Term } from './parse';
+import { alternatives } from './variants';
 import type { SearchFilters, SearchRequest, SortOrder } from './wire';
 
 /** The analyzed text fields searched, with how much a match in each counts. */
@@ -50,21 +51,41 @@ function phraseIn(field: TextField, text: string, boost: number): estypes.QueryD
   return { match_phrase: { [field]: { query: text, boost } } };
 }
 
-/** Matches a term in any text field: a word by its bigrams, a phrase exactly. */
+/**
+ * The query as another region or script writes it (软件 -> 軟體, 了解 -> 瞭解) counts this much of
+ * the query as typed, so that the article's own word ranks above a regional equivalent.
+ */
+export const ALTERNATIVE_BOOST = 0.5;
+
+function fieldClause(
+  kind: Term['kind'],
+  field: TextField,
+  text: string,
+  boost: number,
+): estypes.QueryDslQueryContainer {
+  if (kind === 'phrase') return phraseIn(field, text, boost);
+  return {
+    match: { [field]: { query: text, minimum_should_match: WORD_MINIMUM_SHOULD_MATCH, boost } },
+  };
+}
+
+/**
+ * Matches a term in any text field: a word by its bigrams, a phrase exactly (its characters in
+ * order, with or without the punctuation between them: the fields' search_quote_analyzer).
+ * The term as typed, or any of its regional and orthographic alternatives.
+ */
 export function termClause(term: Term): estypes.QueryDslQueryContainer {
+  const texts = [term.text, ...alternatives(term.text)];
   return anyOf(
-    TEXT_FIELDS.map((field) =>
-      term.kind === 'phrase'
-        ? phraseIn(field, term.text, FIELD_BOOSTS[field])
-        : {
-            match: {
-              [field]: {
-                query: term.text,
-                minimum_should_match: WORD_MINIMUM_SHOULD_MATCH,
-                boost: FIELD_BOOSTS[field],
-              },
-            },
-          },
+    texts.flatMap((text, i) =>
+      TEXT_FIELDS.map((field) =>
+        fieldClause(
+          term.kind,
+          field,
+          text,
+          FIELD_BOOSTS[field] * (i === 0 ? 1 : ALTERNATIVE_BOOST),
+        ),
+      ),
     ),
   );
 }
@@ -77,9 +98,10 @@ export function buildQuery(
   const must = query.groups.map((group) => anyOf(group.map(termClause)));
   // Excluded words are excluded as written (contiguous), not as scattered bigrams.
   const mustNot = query.excluded.map((term) => termClause({ kind: 'phrase', text: term.text }));
+  // Words, and phrases that have alternatives: the text as typed adds score.
   const should = query.groups
     .flat()
-    .filter((term) => term.kind === 'word')
+    .filter((term) => term.kind === 'word' || alternatives(term.text).length > 0)
     .flatMap((term) =>
       Object.entries(PHRASE_BOOSTS).map(([field, boost]) =>
         phraseIn(field as TextField, term.text, boost),
