@@ -94,7 +94,7 @@ export function generateFold(): Fold {
  * The form a class folds to: the Simplified character most of its members convert to with
  * TSCharacters (so the fold agrees with OpenCC's Traditional -> Simplified conversion, and the
  * folded values that facets show are Simplified); else a Simplified member; else the lowest
- * code point. Ties go to the lowest code point, so the choice never depends on table order.
+ * code point; always one UTF-16 unit long when the class allows. Ties go to the lowest code point, so the choice never depends on table order.
  */
 function pickRepresentative(
   group: string[],
@@ -108,8 +108,12 @@ function pickRepresentative(
       votes.set(target, (votes.get(target) ?? 0) + 1);
     }
   }
-  const candidates = group.filter((c) => simplified.has(c));
-  const pool = candidates.length > 0 ? candidates : group;
+  // In the Basic Multilingual Plane when the class has a member there, where text lives: a
+  // rule to a surrogate pair would make the text longer in UTF-16 units, Lucene's offsets.
+  const bmp = group.filter((c) => c.length === 1);
+  const members = bmp.length > 0 ? bmp : group;
+  const candidates = members.filter((c) => simplified.has(c));
+  const pool = candidates.length > 0 ? candidates : members;
   return [...pool].sort(
     (a, b) => (votes.get(b) ?? 0) - (votes.get(a) ?? 0) || byCodePoint(a, b),
   )[0]!;

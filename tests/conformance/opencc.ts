@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { generateVariants, type LeftOut } from '../../scripts/generate-phrase-variants';
-import { loadIndexDefinition } from '../../src/index/definition';
+import { loadIndexDefinition } from '../../src/indexer/definition';
 import { fold } from '../../src/search/fold';
 import { buildQuery } from '../../src/search/query';
 import { alternatives } from '../../src/search/variants';
@@ -70,7 +70,7 @@ export function loadPairs(file = TESTCASES_FILE): Pair[] {
   return pairs;
 }
 
-const NO_FILTERS: SearchFilters = { source: [], place: [], script: [] };
+const NO_FILTERS: SearchFilters = { source: [], place: [], script: [], people: [] };
 
 /** The product's query for the pair: its query side as one quoted phrase. */
 export function pairQuery(pair: Pair): estypes.QueryDslQueryContainer {

@@ -4,7 +4,8 @@ import type { Client } from '@elastic/elasticsearch';
 import { searchResponseSchema, type SearchResponse } from '../../src/search/wire';
 import { testClient } from '../support/es';
 import { getJson, qs, startApp, type RunningApp } from './harness';
-import { indexSeeds, SEEDS, type IndexedSeeds } from './seeds';
+import { SEED_NAMES } from '../fixtures/seeds';
+import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
 
 jest.setTimeout(60_000);
 
@@ -61,7 +62,7 @@ describe('a quoted phrase across punctuation', () => {
     expect(ids(await search('"疑是床前明月光"'))).toEqual([]);
   });
 
-  test.each(SEEDS)(
+  test.each(SEED_NAMES)(
     'a sentence copied from seed %s with its punctuation finds it first',
     async (seed) => {
       const article = await client.get<{ body: string[] }>({
