@@ -10,7 +10,7 @@ import {
 } from './facets';
 import type { ParsedQuery, Term } from './parse';
 import { alternatives } from './variants';
-import type { SearchFilters, SearchRequest, SortOrder } from './wire';
+import { HIT_SOURCE_FIELDS, type SearchFilters, type SearchRequest, type SortOrder } from './wire';
 
 /** The analyzed text fields searched, with how much a match in each counts. */
 export const FIELD_BOOSTS = { title: 3, subheadings: 1.5, body: 1, captions: 0.5 } as const;
@@ -26,17 +26,6 @@ export const WORD_MINIMUM_SHOULD_MATCH = '3<80%';
 
 /** Extra score when a word's characters appear contiguously: outranks scattered bigrams. */
 export const PHRASE_BOOSTS: Partial<Record<TextField, number>> = { title: 6, body: 2 };
-
-/** Fields read from each stored article for a hit (the body comes back as highlights). */
-export const HIT_SOURCE_FIELDS = [
-  'id',
-  'title',
-  'source',
-  'place',
-  'published_at',
-  'script',
-  'path',
-];
 
 /** Body passages per hit, and their length in characters. */
 export const FRAGMENTS = { count: 3, size: 100 } as const;
@@ -193,7 +182,7 @@ export function buildSearch(req: SearchRequest, index: string): estypes.SearchRe
       ? { search_after: req.after, size: req.size + 1 }
       : { from: (req.page - 1) * req.size, size: req.size }),
     track_total_hits: true,
-    _source: HIT_SOURCE_FIELDS,
+    _source: [...HIT_SOURCE_FIELDS],
     highlight: HIGHLIGHT,
     filter_path: RESPONSE_FIELDS,
     aggs: buildFacetAggregations(req.filters),

@@ -1,33 +1,49 @@
 // Shapes Elasticsearch responses into the API's wire types. Pure.
 import type { estypes } from '@elastic/elasticsearch';
-import type { Script } from '../article';
+import { z } from 'zod';
+import { INDEX_DOCUMENT_FIELDS, type IndexDocument } from '../article';
 import { encodeCursor, searchFingerprint } from './cursor';
 import { shapeFacets } from './facets';
 import { convertHtml, convertText, escapeHtml, type OutputScript } from './output-script';
-import type { ArticleResponse, SearchHit, SearchRequest, SearchResponse, SortValues } from './wire';
+import {
+  articleResponseSchema,
+  HIT_SOURCE_FIELDS,
+  type ArticleResponse,
+  type HitSourceField,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResponse,
+  type SortValues,
+} from './wire';
 
-/** An article as stored in the index (the fields the API reads; the indexer writes more). */
-export interface IndexedArticle {
-  id: string;
-  title: string;
-  body?: string[];
-  subheadings?: string[];
-  captions?: string[];
-  source?: string;
-  place?: string;
-  published_at?: string;
-  reporters?: string[];
-  correspondents?: string[];
-  editors?: string[];
-  keywords?: string[];
-  people?: string[];
-  script: Script;
-  path: string;
-}
+/** A stored article as the API reads it: a hit's source holds the fields HIT_SOURCE_FIELDS
+ * names, the article lookup all of them. */
+export type IndexedArticle = Pick<IndexDocument, HitSourceField> & Partial<IndexDocument>;
 
 /** A name (source, place) in the output script, as the whole page shows it. */
 const convertName = (name: string | undefined, out: OutputScript) =>
   name === undefined ? null : convertText(name, out);
+
+/** The stored fields an article response carries (the rest it derives: title_html...). */
+const ARTICLE_RESPONSE_FIELDS = INDEX_DOCUMENT_FIELDS.filter(
+  (f) => f in articleResponseSchema.shape,
+) as (keyof ArticleResponse & keyof IndexDocument)[];
+const LIST_FIELDS = new Set(
+  Object.entries(articleResponseSchema.shape)
+    .filter(([, schema]) => schema instanceof z.ZodDefault || schema instanceof z.ZodArray)
+    .map(([field]) => field),
+);
+
+/** The named fields of a stored document, those it lacks as the API gives them: an empty list
+ * or null. */
+function stored<K extends keyof IndexDocument>(
+  doc: Partial<IndexDocument>,
+  fields: readonly K[],
+): Record<K, unknown> {
+  const out = {} as Record<K, unknown>;
+  for (const field of fields) out[field] = doc[field] ?? (LIST_FIELDS.has(field) ? [] : null);
+  return out;
+}
 
 /** Joins highlights that touch (<mark>防控</mark><mark>疫情</mark>), which the highlighter
  * leaves apart when they come from different terms. */
@@ -40,17 +56,14 @@ export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScri
   const title = hit.highlight?.title?.[0] ?? escapeHtml(doc.title);
   const html = (fragment: string) => convertHtml(joinAdjacentMarks(fragment), out);
   return {
-    id: doc.id,
+    ...stored(doc, HIT_SOURCE_FIELDS),
     title: convertText(doc.title, out),
     title_html: html(title),
     fragments: (hit.highlight?.body ?? []).map(html),
     source: convertName(doc.source, out),
     place: convertName(doc.place, out),
-    published_at: doc.published_at ?? null,
-    script: doc.script,
-    path: doc.path,
     score: hit._score ?? null,
-  };
+  } as SearchHit;
 }
 
 /** The API response for a search; next_cursor points after the last hit shown when another
@@ -100,7 +113,7 @@ export function shapeArticle(
     return convertHtml(joinAdjacentMarks(highlighted ?? marked.get(escaped) ?? escaped), out);
   };
   return {
-    id: doc.id,
+    ...stored(doc, ARTICLE_RESPONSE_FIELDS),
     title: convertText(doc.title, out),
     title_html: asHtml(doc.title, hit.highlight?.title?.[0]),
     body: convertAll(doc.body),
@@ -109,13 +122,10 @@ export function shapeArticle(
     captions: convertAll(doc.captions),
     source: convertName(doc.source, out),
     place: convertName(doc.place, out),
-    published_at: doc.published_at ?? null,
     reporters: convertAll(doc.reporters),
     correspondents: convertAll(doc.correspondents),
     editors: convertAll(doc.editors),
     keywords: convertAll(doc.keywords),
     people: convertAll(doc.people),
-    script: doc.script,
-    path: doc.path,
-  };
+  } as ArticleResponse;
 }

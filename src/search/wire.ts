@@ -1,15 +1,10 @@
 // What the API exchanges: the validated search request and the response bodies.
 // Response schemas are zod so the OpenAPI document and the tests use the same definitions.
 import { z } from 'zod';
-import type { Script } from '../article';
+import { indexDocumentSchema, type IndexDocumentField, type Script } from '../article';
 import type { ParsedQuery } from './parse';
 import { OUTPUT_SCRIPTS, type OutputScript } from './output-script';
 
-export const ARTICLE_SCRIPTS = [
-  'traditional',
-  'simplified',
-  'mixed',
-] as const satisfies readonly Script[];
 export const SORT_ORDERS = ['relevance', 'newest', 'oldest'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export { OUTPUT_SCRIPTS, type OutputScript };
@@ -41,21 +36,52 @@ export interface SearchRequest {
   outputScript: OutputScript;
 }
 
+type NullForAbsent<S extends z.ZodRawShape> = {
+  [K in keyof S]: S[K] extends z.ZodOptional<infer T> ? z.ZodNullable<T> : S[K];
+};
+
+/** The API gives a field the article lacks as null, so that every key is always there. */
+function nullForAbsent<S extends z.ZodRawShape>(shape: S): NullForAbsent<S> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([k, v]) => {
+      if (!(v instanceof z.ZodOptional)) return [k, v];
+      const nullable = (v.unwrap() as z.ZodType).nullable();
+      return [k, v.description ? nullable.describe(v.description) : nullable];
+    }),
+  ) as NullForAbsent<S>;
+}
+
+/** A zod pick/omit mask of the given keys. */
+function only<K extends string>(keys: readonly K[]): { [P in K]: true } {
+  return Object.fromEntries(keys.map((k) => [k, true])) as { [P in K]: true };
+}
+
 const html = (what: string) =>
   z.string().describe(`${what}: HTML, matched text in <mark>, everything else escaped`);
 
+/** The stored fields a hit shows; the body comes back as highlighted fragments instead. */
+export const HIT_SOURCE_FIELDS = [
+  'id',
+  'title',
+  'source',
+  'place',
+  'published_at',
+  'script',
+  'path',
+] as const satisfies readonly IndexDocumentField[];
+export type HitSourceField = (typeof HIT_SOURCE_FIELDS)[number];
+
+const hitSource = nullForAbsent(indexDocumentSchema.pick(only(HIT_SOURCE_FIELDS)).shape);
+
 export const searchHitSchema = z.object({
-  id: z.string(),
+  ...hitSource,
   title: z.string().describe('Plain text, in the output script'),
   title_html: html('The title'),
   fragments: z
     .array(html('A passage of the body'))
     .describe('Body passages around the matches (the opening when nothing in the body matched)'),
-  source: z.string().nullable().describe('In the output script'),
-  place: z.string().nullable().describe('In the output script'),
-  published_at: z.string().nullable().describe('ISO 8601 with +08:00, when known'),
-  script: z.enum(ARTICLE_SCRIPTS).describe('The script the article is written in'),
-  path: z.string(),
+  source: hitSource.source.describe('The publisher, in the output script'),
+  place: hitSource.place.describe('The dateline place, in the output script'),
   score: z.number().nullable().describe('Relevance score; null when sorted by date'),
 });
 
@@ -91,26 +117,13 @@ export const searchResponseSchema = z.object({
     .describe('Pass as `cursor` for the next page (with the same query); null on the last page'),
 });
 
+/** The whole stored article but its raw date and hash, its text and names in the output script. */
 export const articleResponseSchema = z.object({
-  id: z.string(),
-  title: z.string(),
+  ...nullForAbsent(indexDocumentSchema.omit({ date: true, content_hash: true }).shape),
   title_html: html('The title, the matches of `q` marked'),
-  body: z.array(z.string()).describe('Paragraphs in reading order'),
   body_html: z
     .array(html('A paragraph, the matches of `q` marked'))
     .describe('The paragraphs again, as HTML'),
-  subheadings: z.array(z.string()),
-  captions: z.array(z.string()),
-  source: z.string().nullable(),
-  place: z.string().nullable(),
-  published_at: z.string().nullable(),
-  reporters: z.array(z.string()),
-  correspondents: z.array(z.string()),
-  editors: z.array(z.string()),
-  keywords: z.array(z.string()),
-  people: z.array(z.string()),
-  script: z.enum(ARTICLE_SCRIPTS),
-  path: z.string(),
 });
 
 export const SUGGESTION_KINDS = ['person', 'place', 'source', 'title'] as const;

@@ -1,13 +1,13 @@
 // One zod schema per endpoint: the whole of what a request may carry, and how it becomes
 // the typed request the search stage takes. Unknown parameters are refused, not ignored.
 import { z } from 'zod';
+import { ARTICLE_SCRIPTS } from '../article';
 import { decodeCursor, searchFingerprint } from '../search/cursor';
 import { countTerms, parseQuery, SEARCHABLE } from '../search/parse';
 import type { SuggestRequest } from '../search/suggest';
 import { RESULT_WINDOW } from '../search/query';
 import {
   OUTPUT_SCRIPTS,
-  ARTICLE_SCRIPTS,
   SORT_ORDERS,
   type SearchFilters,
   type SearchRequest,

@@ -1,9 +1,9 @@
 // Stages that read the article's own opening and closing: dateline, byline, year, place.
-import type { PublishedDate } from '../../article';
+import { isoBeijing, type PublishedDate } from '../../article';
 import type { Block, Draft, Stage } from '../draft';
 import { union, visibleLength, withEvidence } from '../draft';
 import { OWN_PAPER, parseCredit, parseDateline } from './grammar';
-import { isoBeijing, mayReplaceSource, PHOTO_CREDIT } from './metadata';
+import { mayReplaceSource, PHOTO_CREDIT } from './metadata';
 
 const firstParagraph = (d: Draft) => d.blocks.findIndex((b) => b.kind === 'paragraph');
 

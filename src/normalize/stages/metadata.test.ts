@@ -7,7 +7,6 @@ import {
   extractKeywords,
   extractPublishedDate,
   extractSourceLabel,
-  isoBeijing,
   cleanSource,
 } from './metadata';
 import { extractTitle } from './title';
@@ -16,14 +15,6 @@ import { type SeedName, seedDraft, seedLine } from '../../../tests/fixtures/seed
 const texts = (d: Draft) => d.blocks.map((b) => b.text);
 const clean = (name: SeedName, lines: number[]) =>
   runStages([normalizeSpaces, stripBulletMarks, trimIndentation], seedDraft(name, lines));
-
-describe('isoBeijing', () => {
-  it('writes China time and refuses impossible dates', () => {
-    expect(isoBeijing(2022, 4, 20, 14, 6)).toBe('2022-04-20T14:06:00+08:00');
-    expect(isoBeijing(2022, 2, 30)).toBeUndefined();
-    expect(isoBeijing(2022, 4, 20, 24, 0)).toBeUndefined();
-  });
-});
 
 describe('extractPublishedDate', () => {
   it("reads seed 002's date line and removes it", () => {

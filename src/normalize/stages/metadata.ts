@@ -1,31 +1,8 @@
 // Stages that read labelled metadata lines (date, source, editors, keywords) and the title.
-import type { PublishedDate, Removal } from '../../article';
+import { isoBeijing, type PublishedDate, type Removal } from '../../article';
 import type { Block, Draft, Stage } from '../draft';
 import { isProse, union, visibleLength, withEvidence } from '../draft';
 import { OWN_PAPER } from './grammar';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A calendar-checked ISO 8601 time in China's offset, or undefined for an impossible date. */
-export function isoBeijing(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-): string | undefined {
-  const t = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const valid =
-    t.getUTCFullYear() === year &&
-    t.getUTCMonth() === month - 1 &&
-    t.getUTCDate() === day &&
-    t.getUTCHours() === hour &&
-    t.getUTCMinutes() === minute &&
-    t.getUTCSeconds() === second;
-  if (!valid) return undefined;
-  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}+08:00`;
-}
 
 /** A short line that is not prose: where pages print their metadata. */
 function isMetaLine(block: Block): boolean {
