@@ -2,12 +2,12 @@
 // - `Article`: what normalization produces (src/normalize) and the indexer reads (src/indexer);
 // - the JSON-lines validator (normalize/jsonl.ts): the article with its derivable fields optional;
 // - `IndexDocument`: what Elasticsearch stores, checked against mappings/articles.json both ways
-//   (indexer/document.test.ts);
+//   (src/article.test.ts);
 // - the API's article and hit, and so the OpenAPI document (search/wire.ts), and the source
 //   fields a hit reads.
-// Adding a field: add it to `articleSchema` (or, when only search derives it, to
-// `indexDocumentSchema`) and to mappings/articles.json; tests/fixtures/article.ts shows one
-// example article through every layer.
+// Adding a field: add it to `articleSchema` (or, when only the indexer derives it, to
+// `indexDocumentSchema`, and set it in indexer/document.ts) and to mappings/articles.json;
+// EXAMPLE_ARTICLE in tests/fixtures/articles.ts takes it through every layer.
 import { z } from 'zod';
 
 const pad = (n: number) => String(n).padStart(2, '0');
