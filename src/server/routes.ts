@@ -1,12 +1,14 @@
-// The routes: validate (one schema) -> build the query (pure) -> call Elasticsearch ->
-// shape the response (pure). Errors go to the error handler in app.ts.
+// The routes: validate (one schema) -> build the request (pure, src/search) -> call
+// Elasticsearch (es.ts) -> shape the answer (pure, src/search). Errors go to the error handler
+// in app.ts.
 import type { Client } from '@elastic/elasticsearch';
 import { Router } from 'express';
 import { buildArticleLookup, buildSearch } from '../search/query';
-import { shapeArticle, shapeSearchResponse, type IndexedArticle } from '../search/response';
+import { shapeArticle, shapeSearchResponse } from '../search/response';
 import { buildSuggest, shapeSuggest } from '../search/suggest';
 import type { HealthResponse } from '../search/wire';
 import { notFound, toHttpError } from './errors';
+import { aliasHealth, findArticle, searchArticles, searchSuggestions } from './es';
 import { openApiDocument } from './openapi';
 import { readiness, readyStatus } from './readiness';
 import { noteEngine } from './request-log';
@@ -24,7 +26,7 @@ export function routes({ client, index }: Deps): Router {
 
   router.get('/api/search', async (req, res) => {
     const request = validate(searchQuerySchema, req.query);
-    const result = await client.search<IndexedArticle>(buildSearch(request, index));
+    const result = await searchArticles(client, buildSearch(request, index));
     const body = shapeSearchResponse(result, request);
     noteEngine(res, { took_ms: result.took, hits: body.total });
     res.json(body);
@@ -32,7 +34,7 @@ export function routes({ client, index }: Deps): Router {
 
   router.get('/api/suggest', async (req, res) => {
     const request = validate(suggestQuerySchema, req.query);
-    const result = await client.search(buildSuggest(request, index));
+    const result = await searchSuggestions(client, buildSuggest(request, index));
     const body = shapeSuggest(result, request);
     noteEngine(res, { took_ms: result.took, hits: body.suggestions.length });
     res.json(body);
@@ -40,11 +42,8 @@ export function routes({ client, index }: Deps): Router {
 
   router.get('/api/articles/:id', async (req, res) => {
     const request = validate(articleRequestSchema, { ...req.query, id: req.params.id });
-    const result = await client.search<IndexedArticle>(
-      buildArticleLookup(request.id, index, request.query),
-    );
-    const hit = result.hits.hits[0];
-    if (!hit?._source) throw notFound(`no article with id ${request.id}`);
+    const hit = await findArticle(client, buildArticleLookup(request.id, index, request.query));
+    if (!hit) throw notFound(`no article with id ${request.id}`);
     res.json(shapeArticle(hit, request.output_script));
   });
 
@@ -59,10 +58,8 @@ export function routes({ client, index }: Deps): Router {
   router.get('/readyz', async (_req, res) => {
     let body: HealthResponse;
     try {
-      const exists = await client.indices.existsAlias({ name: index });
       // The alias's index only: another index's trouble is not ours.
-      const health = exists ? await client.cluster.health({ index }) : undefined;
-      body = readiness(index, health?.status);
+      body = readiness(index, await aliasHealth(client, index));
     } catch (err) {
       body = { status: 'not_ready', reason: toHttpError(err).body.message };
     }
