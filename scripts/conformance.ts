@@ -5,7 +5,8 @@
 // --write also writes tests/conformance/misses.md, which opencc.int.test.ts checks.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Client } from '@elastic/elasticsearch';
+import { loadConfig } from '../src/config';
+import { createElasticsearchClient } from '../src/elasticsearch';
 import {
   indexPairs,
   loadPairs,
@@ -18,7 +19,10 @@ import {
 } from '../tests/conformance/opencc';
 
 async function main(): Promise<void> {
-  const client = new Client({ node: process.env.ES_URL ?? 'http://localhost:9200' });
+  const client = createElasticsearchClient(loadConfig(), {
+    requestTimeoutMs: 30_000,
+    maxRetries: 3,
+  });
   const index = `conformance-${randomBytes(4).toString('hex')}`;
   const pairs = loadPairs();
   const started = Date.now();

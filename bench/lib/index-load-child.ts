@@ -9,8 +9,9 @@
 import type { Client as ClientType, estypes } from '@elastic/elasticsearch';
 const { createReadStream, readFileSync } = require('node:fs') as typeof import('node:fs');
 const { createInterface } = require('node:readline') as typeof import('node:readline');
-const { Client } = require('@elastic/elasticsearch') as typeof import('@elastic/elasticsearch');
 const { loadConfig } = require('../../dist/config') as typeof import('../../src/config');
+const { createIndexerClient } =
+  require('../../dist/elasticsearch') as typeof import('../../src/elasticsearch');
 const { loadIndexDefinition } =
   require('../../dist/indexer/definition') as typeof import('../../src/indexer/definition');
 const { createIndex, finishLoading } =
@@ -198,12 +199,8 @@ async function load(req: LoadRequest): Promise<LoadResult> {
       ? (require('../../dist/indexer/indexer') as typeof import('../../src/indexer/indexer'))
           .runIndexer
       : undefined;
-  // As the indexer's command line makes its client: its own retries, none in the client.
-  const client = new Client({
-    node: req.esUrl,
-    requestTimeout: config(req).INDEX_REQUEST_TIMEOUT_MS,
-    maxRetries: 0,
-  });
+  // The indexer's command line's client.
+  const client = createIndexerClient(config(req));
   const requestTimes = timeRequests(client);
   const baseRssBytes = memory('VmRSS');
   const cpuBefore = process.cpuUsage();

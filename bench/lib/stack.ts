@@ -4,8 +4,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Client } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { ROOT } from '../../src/config';
+import { createElasticsearchClient } from '../../src/elasticsearch';
 import { startElasticsearchContainer } from '../../tests/support/elasticsearch-container';
 import type { ElasticOptions } from './options';
 
@@ -66,7 +67,10 @@ export async function startElasticsearch(
     log(`Elasticsearch from ${image} up in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   // Long timeouts: a force merge or a 100k-document refresh takes a while on two cores.
-  const client = new Client({ node: url, requestTimeout: 600_000 });
+  const client = createElasticsearchClient(
+    { ES_URL: url },
+    { requestTimeoutMs: 600_000, maxRetries: 3 },
+  );
   onCleanup(() => client.close());
   const info = await client.info();
   return {

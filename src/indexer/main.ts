@@ -1,8 +1,8 @@
 // `npm run index -- <files or folders> [--rebuild]`: normalizes and indexes them into the
 // alias ES_INDEX, prints the report, exits 1 if anything failed (a rebuild that went to the
 // end is live even so: failed files and articles are listed, not blocking).
-import { Client } from '@elastic/elasticsearch';
-import { esNodes, loadConfig } from '../config';
+import { loadConfig } from '../config';
+import { createIndexerClient } from '../elasticsearch';
 import { parseCliArgs, type CliArgs } from './cli';
 import { runIndexer } from './indexer';
 import { countFiles, periodicLines, progressBar, type ProgressDisplay } from './progress';
@@ -17,13 +17,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  // Retries are the indexer's own (with backoff), so the client makes none of its own; a node
-  // that fails is marked dead by the client and the retry goes to another one of the list.
-  const client = new Client({
-    nodes: esNodes(config.ES_URL),
-    requestTimeout: config.INDEX_REQUEST_TIMEOUT_MS,
-    maxRetries: 0,
-  });
+  const client = createIndexerClient(config);
   const display: ProgressDisplay = process.stderr.isTTY
     ? progressBar(process.stderr, await countFiles(args.paths))
     : periodicLines((line) => process.stderr.write(line), 10_000);

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { createClient } from './elastic';
+import { createApiClient } from './engine-client';
 
 async function get(publicDir: string, path: string) {
-  const client = createClient({ ES_URL: 'http://127.0.0.1:9', ES_TIMEOUT_MS: 100 });
+  const client = createApiClient({ ES_URL: 'http://127.0.0.1:9', ES_TIMEOUT_MS: 100 });
   const app = createApp({ client, index: 'articles', publicDir });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

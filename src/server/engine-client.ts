@@ -7,14 +7,13 @@
 // elsewhere. A breaker in front of the client turns "Elasticsearch is unreachable" into an
 // immediate 503 until a probe gets through again (see breaker.ts).
 import {
-  Client,
   errors,
-  Transport,
-  type TransportOptions,
+  type Client,
   type TransportRequestOptions,
   type TransportRequestParams,
 } from '@elastic/elasticsearch';
-import { esNodes, type Config } from '../config';
+import type { Config } from '../config';
+import { createElasticsearchClient, QuietTransport, type Connection } from '../elasticsearch';
 import { Breaker } from './breaker';
 
 /** Two unreachable failures in a row: one reset connection alone does not make the engine "down". */
@@ -32,15 +31,8 @@ export function isUnreachable(error: unknown): boolean {
 }
 
 /** A Transport class whose requests pass through `breaker` first and report how they ended. */
-export function guardedTransport(breaker: Breaker): typeof Transport {
-  return class GuardedTransport extends Transport {
-    // The transport opens an OpenTelemetry span per request: a no-op with no tracer registered
-    // (none is), which still costs CPU on every search (its attributes, the query serialized
-    // again; bench:search's profile shows it). The client does not pass this option through.
-    constructor(options: TransportOptions) {
-      super({ ...options, openTelemetry: { enabled: false } });
-    }
-
+export function guardedTransport(breaker: Breaker): typeof QuietTransport {
+  return class GuardedTransport extends QuietTransport {
     // One signature for the base class's overloads: the result is passed through untouched.
     override async request(
       params: TransportRequestParams,
@@ -61,13 +53,11 @@ export function guardedTransport(breaker: Breaker): typeof Transport {
   };
 }
 
-export function createClient(config: Pick<Config, 'ES_URL' | 'ES_TIMEOUT_MS'>): Client {
-  const nodes = esNodes(config.ES_URL);
+export function createApiClient(config: Connection & Pick<Config, 'ES_TIMEOUT_MS'>): Client {
   const breaker = new Breaker({ failureThreshold: FAILURE_THRESHOLD, cooldownMs: COOLDOWN_MS });
-  return new Client({
-    nodes,
-    requestTimeout: config.ES_TIMEOUT_MS,
-    maxRetries: nodes.length - 1,
+  return createElasticsearchClient(config, {
+    requestTimeoutMs: config.ES_TIMEOUT_MS,
+    maxRetries: 'each-other-node',
     Transport: guardedTransport(breaker),
   });
 }

@@ -7,13 +7,13 @@ import { connect, type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createLogger } from '../logger';
 import { answerClientErrors, clientErrorResponse } from './client-errors';
-import { createClient } from './elastic';
+import { createApiClient } from './engine-client';
 import { createMetrics, operationOf } from './metrics';
 import { startApp, type RunningApp } from '../../tests/server/harness';
 
 let client: Client;
 beforeAll(() => {
-  client = createClient({ ES_URL: 'http://127.0.0.1:9', ES_TIMEOUT_MS: 200 });
+  client = createApiClient({ ES_URL: 'http://127.0.0.1:9', ES_TIMEOUT_MS: 200 });
 });
 afterAll(() => client.close());
 

@@ -5,7 +5,7 @@ import { createLogger } from '../logger';
 import { converterFor, OUTPUT_SCRIPTS } from '../search/output-script';
 import { createApp } from './app';
 import { answerClientErrors } from './client-errors';
-import { createClient } from './elastic';
+import { createApiClient } from './engine-client';
 import { createMetrics } from './metrics';
 import { shutDownGracefully } from './shutdown';
 
@@ -14,7 +14,7 @@ function main(): void {
   const logger = createLogger(config);
   // Load OpenCC's dictionaries now (about a second), not on the first converted request.
   OUTPUT_SCRIPTS.forEach(converterFor);
-  const client = createClient(config);
+  const client = createApiClient(config);
   const metrics = config.METRICS ? createMetrics() : undefined;
   metrics?.observeClient(client);
   const app = createApp({

@@ -4,7 +4,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { connect, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { loadIndexDefinition } from '../../src/indexer/definition';
-import { createClient } from '../../src/server/elastic';
+import { createApiClient } from '../../src/server/engine-client';
 import { errorResponseSchema, type ErrorResponse } from '../../src/search/wire';
 import { testClient, testIndexName } from '../support/es';
 import { getJson, startApp, type RunningApp } from './harness';
@@ -191,7 +191,7 @@ describe('503 when Elasticsearch is down or slow', () => {
     port: number,
     alias = 'articles',
   ): Promise<{ app: RunningApp; client: Client }> {
-    const down = createClient({ ES_URL: `http://127.0.0.1:${port}`, ES_TIMEOUT_MS: TIMEOUT_MS });
+    const down = createApiClient({ ES_URL: `http://127.0.0.1:${port}`, ES_TIMEOUT_MS: TIMEOUT_MS });
     return { app: await startApp(down, alias), client: down };
   }
 

@@ -1,6 +1,7 @@
 // What a test file needs to talk to the run's throwaway Elasticsearch.
-import { Client } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { randomBytes } from 'node:crypto';
+import { createElasticsearchClient } from '../../src/elasticsearch';
 
 /** The cluster that global-setup started (or ES_URL named). */
 export function esUrl(): string {
@@ -10,7 +11,10 @@ export function esUrl(): string {
 }
 
 export function testClient(): Client {
-  return new Client({ node: esUrl(), requestTimeout: 30_000 });
+  return createElasticsearchClient(
+    { ES_URL: esUrl() },
+    { requestTimeoutMs: 30_000, maxRetries: 3 },
+  );
 }
 
 /** A fresh index or alias name, so test files never share indices. */

@@ -5,8 +5,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { esVersion, ROOT } from '../../../src/config';
+import { createElasticsearchClient } from '../../../src/elasticsearch';
 import { freePort } from '../../../bench/lib/stack';
 import { waitFor } from './wait';
 
@@ -45,6 +46,9 @@ export interface NodeOptions {
 /** How long a node may take to start: minutes on two cores shared with other work. */
 const START_TIMEOUT_MS = Number(process.env.FAULTS_START_TIMEOUT_S ?? 600) * 1000;
 
+/** The harness's own client: a slow start or a recovery takes long; the client's usual 3 retries. */
+const FAULT_CLIENT = { requestTimeoutMs: 120_000, maxRetries: 3 };
+
 /** Waits until the node answers with a yellow or green cluster. */
 export async function waitForHealth(client: Client, timeoutMs = START_TIMEOUT_MS): Promise<void> {
   await waitFor(
@@ -78,7 +82,7 @@ export async function startNode(options: NodeOptions): Promise<SingleNode> {
   }
   await docker(...args, esImage());
   const url = `http://127.0.0.1:${port}`;
-  const client = new Client({ node: url, requestTimeout: 120_000 });
+  const client = createElasticsearchClient({ ES_URL: url }, FAULT_CLIENT);
   const remove = async () => {
     await client.close();
     await docker('rm', '-f', '-v', name).catch(() => undefined);
@@ -139,7 +143,7 @@ export async function startCluster(): Promise<Cluster> {
       r.stdout.trim(),
     );
   const esUrl = ports.map((port) => `http://127.0.0.1:${port}`).join(',');
-  const client = new Client({ nodes: esUrl.split(','), requestTimeout: 120_000 });
+  const client = createElasticsearchClient({ ES_URL: esUrl }, FAULT_CLIENT);
   const remove = async () => {
     await client.close();
     // The nodes before the holder of their network (podman refuses the other order).
