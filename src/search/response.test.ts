@@ -65,7 +65,7 @@ describe('shapeSearchResponse', () => {
   it('shapes hits, facets (years newest first) and totals into the wire schema', () => {
     const res = shapeSearchResponse(
       response(
-        [hit('a', '滎陽', { title: ['<mark>滎陽</mark>'], body: ['追授<mark>鄭凱</mark>'] })],
+        [hit('a', '滎陽', { title: ['<mark>滎陽</mark>'], body: ['追授<mark>鄭凱</mark>。'] })],
         1,
       ),
       request,
@@ -76,7 +76,7 @@ describe('shapeSearchResponse', () => {
       id: 'a',
       title: '滎陽',
       title_html: '<mark>滎陽</mark>',
-      fragments: ['追授<mark>鄭凱</mark>'],
+      fragments: ['追授<mark>鄭凱</mark>。'],
       score: 2.5,
     });
     expect(res.facets).toEqual({
@@ -125,11 +125,21 @@ describe('shapeSearchResponse', () => {
   it('joins highlights that touch', () => {
     const res = shapeSearchResponse(
       response([
-        hit('a', '疫情', { body: ['在<mark>防控</mark><mark>疫情</mark>一线 <mark>防控</mark>'] }),
+        hit('a', '疫情', {
+          body: ['在<mark>防控</mark><mark>疫情</mark>一线 <mark>防控</mark>。'],
+        }),
       ]),
       request,
     );
-    expect(res.hits[0]!.fragments).toEqual(['在<mark>防控疫情</mark>一线 <mark>防控</mark>']);
+    expect(res.hits[0]!.fragments).toEqual(['在<mark>防控疫情</mark>一线 <mark>防控</mark>。']);
+  });
+
+  it('cuts fragments where a reader would (fragments.ts): no leading comma, … where cut', () => {
+    const res = shapeSearchResponse(
+      response([hit('a', '疫情', { body: [',發揮好<mark>先鋒</mark>模範作用'] })]),
+      request,
+    );
+    expect(res.hits[0]!.fragments).toEqual(['…發揮好<mark>先鋒</mark>模範作用…']);
   });
 
   it('escapes a title that has no highlight', () => {
@@ -140,13 +150,13 @@ describe('shapeSearchResponse', () => {
 
   it('converts title and fragments to the output script, markup untouched', () => {
     const res = shapeSearchResponse(
-      response([hit('a', '滎陽', { body: ['追授<mark>鄭凱</mark>&quot;'] })]),
+      response([hit('a', '滎陽', { body: ['追授<mark>鄭凱</mark>。&quot;'] })]),
       { ...request, outputScript: 'simplified' },
     );
     expect(res.hits[0]).toMatchObject({
       title: '荥阳',
       title_html: '荥阳',
-      fragments: ['追授<mark>郑凯</mark>&quot;'],
+      fragments: ['追授<mark>郑凯</mark>。&quot;'],
     });
   });
 

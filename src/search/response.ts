@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { INDEX_DOCUMENT_FIELDS, type IndexDocument } from '../article';
 import { encodeCursor, searchFingerprint } from './cursor';
 import { shapeFacets } from './facets';
+import { readableFragment } from './fragments';
+import { FRAGMENTS } from './query';
 import { convertHtml, convertText, escapeHtml, type OutputScript } from './output-script';
 import {
   articleResponseSchema,
@@ -59,7 +61,7 @@ export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScri
     ...stored(doc, HIT_SOURCE_FIELDS),
     title: convertText(doc.title, out),
     title_html: html(title),
-    fragments: (hit.highlight?.body ?? []).map(html),
+    fragments: (hit.highlight?.body ?? []).map((f) => html(readableFragment(f, FRAGMENTS.size))),
     source: convertName(doc.source, out),
     place: convertName(doc.place, out),
     score: hit._score ?? null,

@@ -149,6 +149,52 @@ describe('highlighting', () => {
   });
 });
 
+describe('fragments', () => {
+  const ELLIPSIS = '…';
+  const text = (html: string) =>
+    unmarked(html).replace(/&(quot|amp|lt|gt|#39|#x27);/g, (e) =>
+      e === '&quot;' ? '"' : e === '&amp;' ? '&' : e === '&lt;' ? '<' : e === '&gt;' ? '>' : "'",
+    );
+
+  test('start at a sentence or clause start, never on punctuation, with … where text was cut', async () => {
+    let cut = 0;
+    let whole = 0;
+    // 先锋 in 000 is in a sentence of some 150 characters: at the engine's own fragment size
+    // its second passage started on the comma (,發揮好<mark>先鋒</mark>…).
+    for (const q of ['先锋', '疫情', '防控', '郑凯', '党员']) {
+      const res = await search({ q, size: 10 });
+      for (const hit of res.hits) {
+        const article = await getJson<ArticleResponse>(`${app.url}/api/articles/${hit.id}`);
+        for (const fragment of hit.fragments) {
+          const leading = fragment.startsWith(ELLIPSIS);
+          const trailing = fragment.endsWith(ELLIPSIS);
+          const shown = text(fragment).slice(leading ? 1 : 0, trailing ? -1 : undefined);
+          expect(shown).not.toMatch(/^[\s,，;；:：。！？!?、”」』)）]/);
+          const para = article.body.body.find((p) => p.includes(shown));
+          expect(para).toBeDefined();
+          const at = para!.indexOf(shown);
+          const before = para!.slice(0, at).replace(/[\s”」』)）]+$/, '');
+          const after = para!.slice(at + shown.length);
+          if (leading) {
+            expect(before).toMatch(/[,，;；:：]$/);
+            cut++;
+          } else {
+            expect(before === '' || /[。！？!?…]$/.test(before)).toBe(true);
+            whole++;
+          }
+          // An end without … ends a sentence or the paragraph.
+          if (!trailing && after.replace(/^[\s”」』)）]+/, '') !== '') {
+            expect(shown).toMatch(/[。！？!?…][”」』)）]*$/);
+          }
+        }
+      }
+    }
+    // Both kinds occur on the seeds, so both branches above were checked.
+    expect(cut).toBeGreaterThan(0);
+    expect(whole).toBeGreaterThan(0);
+  });
+});
+
 describe('facets and filters', () => {
   test('counts sources, places and years, and filtering by one narrows to its count', async () => {
     const all = await search({ q: '疫' });
