@@ -1,17 +1,10 @@
 // Cross-region search through GET /api/search: phrases across punctuation, and regional
 // vocabulary (the article's own word first, highlighted as the article writes it).
-import type { Client } from '@elastic/elasticsearch';
 import { searchResponseSchema, type SearchResponse } from '../../src/search/wire';
-import { testClient } from '../support/es';
-import { getJson, qs, startApp, type RunningApp } from './harness';
+import { getJson, qs, useSeededApp } from './harness';
 import { SEED_NAMES } from '../fixtures/seeds';
-import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
 
 jest.setTimeout(60_000);
-
-let client: Client;
-let seeds: IndexedSeeds;
-let app: RunningApp;
 
 /** Articles beside the seeds: a poem line, and one story in mainland and Taiwan words. */
 const EXTRA = {
@@ -20,25 +13,16 @@ const EXTRA = {
   taiwan: ['traditional', '這家公司的軟體和伺服器都出了問題，工程師正在修復。'],
 } as const;
 
-beforeAll(async () => {
-  client = testClient();
-  seeds = await indexSeeds(client, 'api-cross-region');
+const api = useSeededApp('api-cross-region', async (client, alias) => {
   for (const [id, [script, body]] of Object.entries(EXTRA)) {
     const document = { id, title: '', body: [body], script, path: `extra/${id}.txt` };
-    await client.index({ index: seeds.alias, id, document });
+    await client.index({ index: alias, id, document });
   }
-  await client.indices.refresh({ index: seeds.alias });
-  app = await startApp(client, seeds.alias);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await seeds?.remove();
-  await client?.close();
+  await client.indices.refresh({ index: alias });
 });
 
 async function search(q: string): Promise<SearchResponse> {
-  const res = await getJson<SearchResponse>(`${app.url}/api/search?${qs({ q })}`);
+  const res = await getJson<SearchResponse>(`${api.url}/api/search?${qs({ q })}`);
   expect(res.status).toBe(200);
   return searchResponseSchema.parse(res.body);
 }
@@ -51,7 +35,7 @@ describe('a quoted phrase across punctuation', () => {
     '"遭遇車禍經搶救無效"',
     '"遭遇车祸 经抢救无效"',
   ])('%s finds seed 000', async (q) => {
-    expect(ids(await search(q))).toEqual([seeds.ids['000']]);
+    expect(ids(await search(q))).toEqual([api.ids['000']]);
   });
 
   test('"床前明月光疑是地上霜", typed without the comma, finds the line that has it', async () => {
@@ -65,9 +49,9 @@ describe('a quoted phrase across punctuation', () => {
   test.each(SEED_NAMES)(
     'a sentence copied from seed %s with its punctuation finds it first',
     async (seed) => {
-      const article = await client.get<{ body: string[] }>({
-        index: seeds.alias,
-        id: seeds.ids[seed],
+      const article = await api.client.get<{ body: string[] }>({
+        index: api.alias,
+        id: api.ids[seed],
       });
       // The first stretch of Chinese around a comma in the body: up to 8 characters either side
       // (a phrase cut inside a number or a Latin word could not match its tokens).
@@ -75,7 +59,7 @@ describe('a quoted phrase across punctuation', () => {
       const span = around.exec(article._source!.body.find((p) => around.test(p))!)![0];
       for (const q of [`"${span}"`, `"${span.replace(/[，,、]/u, '')}"`]) {
         const res = await search(q);
-        expect([q, ids(res)[0]]).toEqual([q, seeds.ids[seed]]);
+        expect([q, ids(res)[0]]).toEqual([q, api.ids[seed]]);
       }
     },
   );

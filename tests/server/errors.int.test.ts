@@ -6,28 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { loadIndexDefinition } from '../../src/indexer/definition';
 import { createApiClient } from '../../src/server/engine-client';
 import { errorResponseSchema, type ErrorResponse } from '../../src/search/wire';
-import { testClient, testIndexName } from '../support/es';
-import { getJson, startApp, type RunningApp } from './harness';
-import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
+import { testIndexName } from '../support/es';
+import { getJson, startApp, useSeededApp, type RunningApp } from './harness';
 
 // A cap per test below the run's 120 s: indexing and the timeout cases take seconds, not minutes.
 jest.setTimeout(60_000);
 
-let client: Client;
-let seeds: IndexedSeeds;
-let app: RunningApp;
-
-beforeAll(async () => {
-  client = testClient();
-  seeds = await indexSeeds(client, 'api-errors');
-  app = await startApp(client, seeds.alias);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await seeds?.remove();
-  await client?.close();
-});
+const api = useSeededApp('api-errors');
 
 async function expectError(url: string, status: number, error: string): Promise<ErrorResponse> {
   const res = await getJson<ErrorResponse>(url);
@@ -53,7 +38,7 @@ describe('400: an invalid parameter is named', () => {
     ['q=%E7%96%AB&fields=title', 'fields'],
     ['q[]=x', 'q[]'],
   ])('GET /api/search?%s names %s', async (query, parameter) => {
-    const body = await expectError(`${app.url}/api/search?${query}`, 400, 'invalid_parameter');
+    const body = await expectError(`${api.url}/api/search?${query}`, 400, 'invalid_parameter');
     expect(body.parameter).toBe(parameter);
   });
 
@@ -61,7 +46,7 @@ describe('400: an invalid parameter is named', () => {
     'a query with nothing searchable (%s) is explained, not answered with every article',
     async (q) => {
       const body = await expectError(
-        `${app.url}/api/search?q=${encodeURIComponent(q)}`,
+        `${api.url}/api/search?q=${encodeURIComponent(q)}`,
         400,
         'invalid_parameter',
       );
@@ -73,7 +58,7 @@ describe('400: an invalid parameter is named', () => {
 
   test('each issue carries a code a client can word its own message from', async () => {
     const body = await expectError(
-      `${app.url}/api/search?q=${'疫'.repeat(501)}&size=0`,
+      `${api.url}/api/search?q=${'疫'.repeat(501)}&size=0`,
       400,
       'invalid_parameter',
     );
@@ -86,11 +71,11 @@ describe('400: an invalid parameter is named', () => {
   });
 
   test('a cursor made for another query is refused', async () => {
-    const first = await getJson<{ next_cursor: string }>(`${app.url}/api/search?q=疫&size=1`);
+    const first = await getJson<{ next_cursor: string }>(`${api.url}/api/search?q=疫&size=1`);
     const cursor = first.body.next_cursor;
     expect(cursor).toEqual(expect.any(String));
     const body = await expectError(
-      `${app.url}/api/search?q=党员&size=1&cursor=${cursor}`,
+      `${api.url}/api/search?q=党员&size=1&cursor=${cursor}`,
       400,
       'invalid_parameter',
     );
@@ -98,29 +83,29 @@ describe('400: an invalid parameter is named', () => {
   });
 
   test('an id with characters ids never have', async () => {
-    const body = await expectError(`${app.url}/api/articles/a.b`, 400, 'invalid_parameter');
+    const body = await expectError(`${api.url}/api/articles/a.b`, 400, 'invalid_parameter');
     expect(body.parameter).toBe('id');
   });
 
   test('a malformed escape in the path', async () => {
-    await expectError(`${app.url}/api/articles/%E0%A4%A`, 400, 'bad_request');
+    await expectError(`${api.url}/api/articles/%E0%A4%A`, 400, 'bad_request');
   });
 });
 
 describe('404', () => {
   test('an unknown article id', async () => {
-    await expectError(`${app.url}/api/articles/no-such-article`, 404, 'not_found');
+    await expectError(`${api.url}/api/articles/no-such-article`, 404, 'not_found');
   });
 
   test('an unknown route', async () => {
-    await expectError(`${app.url}/api/nothing-here`, 404, 'not_found');
+    await expectError(`${api.url}/api/nothing-here`, 404, 'not_found');
   });
 });
 
 describe('health', () => {
   test('healthz and readyz answer 200 with the engine and the alias there', async () => {
-    expect((await getJson(`${app.url}/healthz`)).status).toBe(200);
-    expect(await getJson(`${app.url}/readyz`)).toMatchObject({
+    expect((await getJson(`${api.url}/healthz`)).status).toBe(200);
+    expect(await getJson(`${api.url}/readyz`)).toMatchObject({
       status: 200,
       body: { status: 'ready', cluster: 'green' },
     });
@@ -131,13 +116,13 @@ describe('health', () => {
     const index = testIndexName('yellow');
     const alias = testIndexName('yellow-alias');
     const definition = loadIndexDefinition();
-    await client.indices.create({
+    await api.client.indices.create({
       index,
       settings: { ...definition.settings, auto_expand_replicas: 'false', number_of_replicas: 1 },
       mappings: definition.mappings,
       aliases: { [alias]: {} },
     });
-    const yellow = await startApp(client, alias);
+    const yellow = await startApp(api.client, alias);
     try {
       expect(await getJson(`${yellow.url}/readyz`)).toMatchObject({
         status: 200,
@@ -146,12 +131,12 @@ describe('health', () => {
       expect((await getJson(`${yellow.url}/api/search?q=疫`)).status).toBe(200);
     } finally {
       await yellow.close();
-      await client.indices.delete({ index });
+      await api.client.indices.delete({ index });
     }
   });
 
   test('with no alias: not ready, and searches answer 503', async () => {
-    const missing = await startApp(client, testIndexName('absent'));
+    const missing = await startApp(api.client, testIndexName('absent'));
     try {
       expect(await getJson(`${missing.url}/readyz`)).toMatchObject({
         status: 503,
@@ -258,7 +243,7 @@ describe('503 when Elasticsearch is down or slow', () => {
     // A port that refuses, then a forwarder on that same port to the real engine.
     const { port, close } = await listen(false);
     await close();
-    const { app: down, client: downClient } = await appAt(port, seeds.alias);
+    const { app: down, client: downClient } = await appAt(port, api.alias);
     const target = new URL(process.env.ES_URL!);
     const forwarder = createServer((socket) => {
       const upstream = connect(Number(target.port), target.hostname);

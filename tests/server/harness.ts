@@ -1,8 +1,11 @@
-// Runs the real app on a real port against a real Elasticsearch, and reads JSON from it.
+// Runs the real app on a real port against a real Elasticsearch (useSeededApp: on the seeds),
+// and reads JSON from it.
 import type { Client } from '@elastic/elasticsearch';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../src/logger';
 import { createApp, type AppOptions } from '../../src/server/app';
+import { testClient } from '../support/es';
+import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
 
 export interface RunningApp {
   url: string;
@@ -66,4 +69,42 @@ export function qs(params: Record<string, string | number | string[] | undefined
     for (const v of Array.isArray(value) ? value : [value]) search.append(key, String(v));
   }
   return search.toString();
+}
+
+/** The app on the five seeds, for one test file: what its tests read, set in beforeAll. */
+export interface SeededApp {
+  client: Client;
+  /** The seeds' alias, which the app searches. */
+  alias: string;
+  ids: IndexedSeeds['ids'];
+  seedOf: IndexedSeeds['seedOf'];
+  url: string;
+}
+
+/**
+ * Indexes the seeds into an alias of their own (named from `prefix`) and starts the app on it
+ * before the file's tests; removes both after them. `prepare` runs between the two (to add
+ * documents beside the seeds, say).
+ */
+export function useSeededApp(
+  prefix: string,
+  prepare?: (client: Client, alias: string) => Promise<void>,
+): SeededApp {
+  const api = {} as SeededApp;
+  let seeds: IndexedSeeds | undefined;
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    api.client = testClient();
+    seeds = await indexSeeds(api.client, prefix);
+    Object.assign(api, { alias: seeds.alias, ids: seeds.ids, seedOf: seeds.seedOf });
+    await prepare?.(api.client, seeds.alias);
+    app = await startApp(api.client, seeds.alias);
+    api.url = app.url;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await seeds?.remove();
+    await api.client?.close();
+  });
+  return api;
 }

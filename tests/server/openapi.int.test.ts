@@ -1,9 +1,6 @@
 // The OpenAPI document the API serves is true to it: every path answers, with a status the
 // document lists, and every documented parameter is accepted.
-import type { Client } from '@elastic/elasticsearch';
-import { testClient } from '../support/es';
-import { getJson, startApp, type RunningApp } from './harness';
-import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
+import { getJson, useSeededApp } from './harness';
 
 interface Parameter {
   name: string;
@@ -20,32 +17,22 @@ interface Document {
   paths: Record<string, { get: Operation }>;
 }
 
-// A cap per test below the run's 120 s: indexing and the timeout cases take seconds, not minutes.
+// A cap per test below the run's 120 s: indexing the seeds takes seconds, not minutes.
 jest.setTimeout(60_000);
 
-let client: Client;
-let seeds: IndexedSeeds;
-let app: RunningApp;
 let doc: Document;
 
+const api = useSeededApp('api-openapi');
+
 beforeAll(async () => {
-  client = testClient();
-  seeds = await indexSeeds(client, 'api-openapi');
-  app = await startApp(client, seeds.alias);
-  const res = await getJson<Document>(`${app.url}/api/openapi.json`);
+  const res = await getJson<Document>(`${api.url}/api/openapi.json`);
   expect(res.status).toBe(200);
   doc = res.body;
 });
 
-afterAll(async () => {
-  await app?.close();
-  await seeds?.remove();
-  await client?.close();
-});
-
 /** A valid value for a documented parameter. */
 function sample(p: Parameter): string {
-  if (p.name === 'id') return seeds.ids['000'];
+  if (p.name === 'id') return api.ids['000'];
   const choices = p.schema.enum ?? p.schema.items?.enum;
   if (choices) return choices[choices.length - 1]!;
   if (p.name === 'from' || p.name === 'to') return '2020-01-31';
@@ -65,8 +52,8 @@ function required(parameters: Parameter[] = []): string {
 
 test('every documented path answers 200 with its parameters at their defaults', async () => {
   for (const [path, { get }] of Object.entries(doc.paths)) {
-    const url = path.replace('{id}', seeds.ids['000']);
-    const res = await getJson(`${app.url}${url}?${required(get.parameters)}`);
+    const url = path.replace('{id}', api.ids['000']);
+    const res = await getJson(`${api.url}${url}?${required(get.parameters)}`);
     expect([path, res.status]).toEqual([path, 200]);
     expect(Object.keys(get.responses)).toContain('200');
   }
@@ -74,7 +61,7 @@ test('every documented path answers 200 with its parameters at their defaults', 
 
 test('every documented query parameter is accepted on its own', async () => {
   for (const [path, { get }] of Object.entries(doc.paths)) {
-    const base = `${app.url}${path.replace('{id}', seeds.ids['000'])}`;
+    const base = `${api.url}${path.replace('{id}', api.ids['000'])}`;
     for (const p of (get.parameters ?? []).filter((p) => p.in === 'query')) {
       // A cursor is only valid when it came from a response; it is checked in the search tests.
       if (p.name === 'cursor') continue;
@@ -88,7 +75,7 @@ test('every documented query parameter is accepted on its own', async () => {
 test('an undocumented parameter is refused with a status the document lists', async () => {
   for (const [path, { get }] of Object.entries(doc.paths)) {
     if (!get.parameters?.length) continue;
-    const res = await getJson(`${app.url}${path.replace('{id}', seeds.ids['000'])}?nope=1`);
+    const res = await getJson(`${api.url}${path.replace('{id}', api.ids['000'])}?nope=1`);
     expect([path, res.status]).toEqual([path, 400]);
     expect(Object.keys(get.responses)).toContain('400');
   }

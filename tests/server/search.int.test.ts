@@ -1,5 +1,4 @@
 // GET /api/search and GET /api/articles/:id on the real engine, the seeds as corpus.
-import type { Client } from '@elastic/elasticsearch';
 import { convertText, escapeHtml } from '../../src/search/output-script';
 import {
   articleResponseSchema,
@@ -7,40 +6,23 @@ import {
   type ArticleResponse,
   type SearchResponse,
 } from '../../src/search/wire';
-import { testClient } from '../support/es';
-import { getJson, qs, startApp, type RunningApp } from './harness';
+import { getJson, qs, useSeededApp } from './harness';
 import { SEED_NAMES, type SeedName } from '../fixtures/seeds';
-import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
 
-// A cap per test below the run's 120 s: indexing and the timeout cases take seconds, not minutes.
+// A cap per test below the run's 120 s: indexing the seeds takes seconds, not minutes.
 jest.setTimeout(60_000);
 
-let client: Client;
-let seeds: IndexedSeeds;
-let app: RunningApp;
-
-beforeAll(async () => {
-  client = testClient();
-  seeds = await indexSeeds(client, 'api-search');
-  app = await startApp(client, seeds.alias);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await seeds?.remove();
-  await client?.close();
-});
+const api = useSeededApp('api-search');
 
 async function search(params: Parameters<typeof qs>[0]): Promise<SearchResponse> {
-  const res = await getJson<SearchResponse>(`${app.url}/api/search?${qs(params)}`);
+  const res = await getJson<SearchResponse>(`${api.url}/api/search?${qs(params)}`);
   expect(res.status).toBe(200);
   // The response is what the OpenAPI document says it is.
   return searchResponseSchema.parse(res.body);
 }
 
-const seedsOf = (res: SearchResponse): SeedName[] => res.hits.map((h) => seeds.seedOf(h.id));
-const hitOf = (res: SearchResponse, seed: SeedName) =>
-  res.hits.find((h) => h.id === seeds.ids[seed]);
+const seedsOf = (res: SearchResponse): SeedName[] => res.hits.map((h) => api.seedOf(h.id));
+const hitOf = (res: SearchResponse, seed: SeedName) => res.hits.find((h) => h.id === api.ids[seed]);
 /** Fragments with the highlight tags taken out: the text that must be escaped. */
 const unmarked = (html: string) => html.replace(/<\/?mark>/g, '');
 
@@ -369,11 +351,11 @@ describe('sorting and paging', () => {
 
 describe('GET /api/articles/:id', () => {
   test('returns the whole article, converted on request', async () => {
-    const url = `${app.url}/api/articles/${seeds.ids['000']}`;
+    const url = `${api.url}/api/articles/${api.ids['000']}`;
     const original = await getJson<ArticleResponse>(url);
     expect(original.status).toBe(200);
     const article = articleResponseSchema.parse(original.body);
-    expect(article.id).toBe(seeds.ids['000']);
+    expect(article.id).toBe(api.ids['000']);
     expect(article.title).toBe('滎陽:共產黨員成為疫情防控主力軍');
     expect(article.body.join('')).toContain('鄭凱');
 
@@ -384,7 +366,7 @@ describe('GET /api/articles/:id', () => {
   });
 
   test('with q, marks its matches in its own script and in the output script', async () => {
-    const url = `${app.url}/api/articles/${seeds.ids['000']}`;
+    const url = `${api.url}/api/articles/${api.ids['000']}`;
     const own = articleResponseSchema.parse((await getJson(`${url}?q=郑凯`)).body);
     const marks = (html: string[]) => html.join('').match(/<mark>[^<]*<\/mark>/g) ?? [];
     // 鄭凱 stands nine times in the body of 000; every paragraph is there, marked or escaped.

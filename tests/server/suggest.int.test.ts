@@ -1,34 +1,17 @@
 // GET /api/suggest on the real engine, the seeds as corpus.
-import type { Client } from '@elastic/elasticsearch';
 import {
   errorResponseSchema,
   suggestResponseSchema,
   type SuggestResponse,
 } from '../../src/search/wire';
-import { indexSeeds, type IndexedSeeds } from '../support/index-seeds';
-import { testClient } from '../support/es';
-import { getJson, qs, startApp, type RunningApp } from './harness';
+import { getJson, qs, useSeededApp } from './harness';
 
 jest.setTimeout(60_000);
 
-let client: Client;
-let seeds: IndexedSeeds;
-let app: RunningApp;
-
-beforeAll(async () => {
-  client = testClient();
-  seeds = await indexSeeds(client, 'api-suggest');
-  app = await startApp(client, seeds.alias);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await seeds?.remove();
-  await client?.close();
-});
+const api = useSeededApp('api-suggest');
 
 async function suggest(params: Parameters<typeof qs>[0]): Promise<SuggestResponse['suggestions']> {
-  const res = await getJson(`${app.url}/api/suggest?${qs(params)}`);
+  const res = await getJson(`${api.url}/api/suggest?${qs(params)}`);
   expect(res.status).toBe(200);
   return suggestResponseSchema.parse(res.body).suggestions;
 }
@@ -74,13 +57,13 @@ test('titles containing what was typed, with the article each belongs to', async
   expect(titles).toEqual([
     expect.objectContaining({
       label: '这就是山东|阳谷:逆风飞扬党旗飘 众志成城“战”疫情',
-      article_id: seeds.ids['004'],
+      article_id: api.ids['004'],
     }),
   ]);
   const traditional = (await suggest({ q: '陽穀', output_script: 'traditional' })).filter(
     (s) => s.kind === 'title',
   );
-  expect(traditional.map((t) => t.article_id)).toEqual([seeds.ids['004']]);
+  expect(traditional.map((t) => t.article_id)).toEqual([api.ids['004']]);
 });
 
 test('the same 400 rules as search', async () => {
@@ -90,7 +73,7 @@ test('the same 400 rules as search', async () => {
     ['q=%E9%83%91&fields=title', 'fields', 'unknown_parameter'],
     ['q=%E9%83%91&size=99', 'size', 'too_big'],
   ] as const) {
-    const res = await getJson(`${app.url}/api/suggest?${query}`);
+    const res = await getJson(`${api.url}/api/suggest?${query}`);
     expect(res.status).toBe(400);
     const body = errorResponseSchema.parse(res.body);
     expect(body.parameter).toBe(parameter);
@@ -99,7 +82,7 @@ test('the same 400 rules as search', async () => {
 });
 
 test('is in the OpenAPI document', async () => {
-  const doc = (await getJson<{ paths: Record<string, unknown> }>(`${app.url}/api/openapi.json`))
+  const doc = (await getJson<{ paths: Record<string, unknown> }>(`${api.url}/api/openapi.json`))
     .body;
   expect(doc.paths['/api/suggest']).toEqual(
     expect.objectContaining({ get: expect.objectContaining({ parameters: expect.any(Array) }) }),
