@@ -146,7 +146,7 @@ describe('fragments', () => {
     for (const q of ['先锋', '疫情', '防控', '郑凯', '党员']) {
       const res = await search({ q, size: 10 });
       for (const hit of res.hits) {
-        const article = await getJson<ArticleResponse>(`${app.url}/api/articles/${hit.id}`);
+        const article = await getJson<ArticleResponse>(`${api.url}/api/articles/${hit.id}`);
         for (const fragment of hit.fragments) {
           const leading = fragment.startsWith(ELLIPSIS);
           const trailing = fragment.endsWith(ELLIPSIS);
