@@ -7,8 +7,6 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-PODMAN_SOCK=/run/podman/podman.sock
-
 answers() { DOCKER_HOST="$1" docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
 if command -v docker >/dev/null 2>&1; then
@@ -18,15 +16,13 @@ fi
 
 if ! command -v podman >/dev/null 2>&1 || ! command -v runc >/dev/null 2>&1 || ! command -v docker >/dev/null 2>&1; then
   log "no container engine answers: installing podman and runc from Debian's packages"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
   pkgs=(podman runc)
   command -v docker >/dev/null 2>&1 || pkgs+=(docker.io)
-  apt-get install -y -qq "${pkgs[@]}" >&2
+  apt_install "${pkgs[@]}"
 fi
 
-# crun fails here ("cgroups in hybrid mode not supported") and the default ulimits
-# exceed this machine's hard limit; both settings are from MACHINE-NOTES.md.
+# On these machines crun fails ("cgroups in hybrid mode not supported") and podman's
+# default ulimits exceed the hard limit of the machine: runc, and limits within it.
 conf=/etc/containers/containers.conf
 if ! grep -q 'cjk-news-search' "$conf" 2>/dev/null; then
   hard_nofile=$(ulimit -Hn)
@@ -45,6 +41,7 @@ if ! answers "unix://$PODMAN_SOCK"; then
   log "starting podman's Docker API service on $PODMAN_SOCK"
   mkdir -p "$(dirname "$PODMAN_SOCK")"
   nohup podman system service --time=0 "unix://$PODMAN_SOCK" >/tmp/podman-service.log 2>&1 &
+  echo $! >"$PODMAN_SERVICE_PID_FILE"
   for _ in $(seq 1 50); do answers "unix://$PODMAN_SOCK" && break; sleep 0.2; done
 fi
 answers "unix://$PODMAN_SOCK" || { log "podman's API does not answer; see /tmp/podman-service.log"; exit 1; }

@@ -13,19 +13,7 @@ timed node ensure_node
 timed deps ensure_deps
 # The browser test (tests/browser) drives Debian's Chromium.
 timed chromium ensure_chromium
-if [ -z "${ES_URL:-}" ]; then
-  DOCKER_HOST="$(timed engine "$ROOT/scripts/container-engine.sh")"
-  export DOCKER_HOST
-  # Ryuk (testcontainers' reaper) is an image that cannot be pulled everywhere;
-  # the trap and remove_test_containers clean up instead.
-  export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
-  # Published ports are reached on loopback; otherwise testcontainers may pick the
-  # engine's bridge gateway address.
-  export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
-  timed image choose_es_image
-  remove_test_containers
-  trap remove_test_containers EXIT
-fi
+use_throwaway_engine "$TEST_LABEL"
 timed lint npm run -s lint
 timed typecheck npm run -s typecheck
 timed jest npx jest --ci "$@"
