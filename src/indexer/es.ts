@@ -24,9 +24,7 @@ export async function liveIndex(client: Client, alias: string): Promise<LiveInde
     throw new Error(`alias "${alias}" points at ${indices.length} indices: ${indices.join(', ')}`);
   }
   const index = indices[0]!;
-  const mapping = await client.indices.getMapping({ index });
-  const meta = mapping[index]?.mappings._meta as { definition_hash?: string } | undefined;
-  return { index, definitionHash: meta?.definition_hash };
+  return { index, definitionHash: await definitionHashOf(client, index) };
 }
 
 /** This alias's physical indices that the alias does not point at. */

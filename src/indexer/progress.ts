@@ -2,6 +2,7 @@
 import { opendir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
+import { isHidden } from '../normalize/normalizer';
 import type { Progress } from './report';
 
 export interface ProgressDisplay {
@@ -28,9 +29,7 @@ export async function countFiles(paths: string[]): Promise<number> {
       continue;
     }
     for await (const entry of await opendir(path, { recursive: true })) {
-      const hidden = relative(path, join(entry.parentPath, entry.name))
-        .split(sep)
-        .some((part) => part.startsWith('.'));
+      const hidden = relative(path, join(entry.parentPath, entry.name)).split(sep).some(isHidden);
       if (entry.isFile() && !hidden) count += 1;
     }
   }

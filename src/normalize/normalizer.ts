@@ -26,6 +26,9 @@ export interface FileResult {
 }
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.jsonl'] as const;
+const SUPPORTED_LIST = SUPPORTED_EXTENSIONS.join(', ');
+const isSupported = (file: string) =>
+  (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase());
 
 /** A draft through every stage, finished as an article. */
 function normalizeDraft(initial: Draft, path: string): { article: Article; warnings: string[] } {
@@ -58,6 +61,13 @@ export function normalizeHtml(
   return normalizeDraft(draftFromBlocks(htmlToBlocks(html)), path);
 }
 
+/** Hidden files and folders (a leading dot: .git, .DS_Store) are never read. */
+export const isHidden = (name: string) => name.startsWith('.');
+
+/** Why a path could not be read: its error code (ENOENT, EACCES), else the message. */
+const cannotRead = (e: unknown) =>
+  `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+
 const failed = (path: string, error: string, warnings: string[] = []): FileResult => ({
   path,
   articles: [],
@@ -68,20 +78,14 @@ const failed = (path: string, error: string, warnings: string[] = []): FileResul
 /** Reads, decodes and normalizes one file; never throws. */
 export async function normalizeFile(path: string, folder?: FolderLines): Promise<FileResult> {
   const ext = extname(path).toLowerCase();
-  if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
-    return failed(
-      path,
-      `unsupported file type "${ext}" (expected ${SUPPORTED_EXTENSIONS.join(', ')})`,
-    );
+  if (!isSupported(path)) {
+    return failed(path, `unsupported file type "${ext}" (expected ${SUPPORTED_LIST})`);
   }
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (e) {
-    return failed(
-      path,
-      `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
+    return failed(path, cannotRead(e));
   }
   const decoded = decodeBuffer(bytes);
   if (!decoded.ok) return failed(path, decoded.error);
@@ -102,9 +106,6 @@ export async function normalizeFile(path: string, folder?: FolderLines): Promise
   return { path, articles: [article], warnings };
 }
 
-const isSupported = (file: string) =>
-  (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase());
-
 /**
  * The files under a folder, depth first, in name order, hidden entries skipped; each with the
  * lines its folder's pages repeat, counted before the folder's first file is given out.
@@ -114,7 +115,7 @@ async function* walk(
   boilerplate: BoilerplateOptions,
 ): AsyncGenerator<{ file: string; folder?: FolderLines }> {
   const entries = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => !e.name.startsWith('.'))
+    .filter((e) => !isHidden(e.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files = entries.filter((e) => !e.isDirectory()).map((e) => join(dir, e.name));
   const folder = await countFolderLines(files.filter(isSupported), boilerplate);
@@ -139,10 +140,7 @@ export async function* normalizePaths(
     try {
       isDir = (await stat(path)).isDirectory();
     } catch (e) {
-      yield failed(
-        path,
-        `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      );
+      yield failed(path, cannotRead(e));
       continue;
     }
     if (!isDir) {
@@ -152,7 +150,7 @@ export async function* normalizePaths(
     for await (const { file, folder } of walk(path, boilerplate)) {
       yield isSupported(file)
         ? await normalizeFile(file, folder)
-        : { path: file, articles: [], warnings: ['skipped: not a .txt, .html or .jsonl file'] };
+        : { path: file, articles: [], warnings: [`skipped: not a ${SUPPORTED_LIST} file`] };
     }
   }
 }
