@@ -99,6 +99,29 @@ export function dropBlocks(
 }
 
 /**
+ * A stage that gives the blocks matching `matches` another kind (caption, subheading); each is
+ * judged on the blocks as they were before the stage, with the draft for its title.
+ */
+export function markBlocks(
+  name: string,
+  kind: BlockKind,
+  matches: (block: Block, index: number, blocks: readonly Block[], draft: Draft) => boolean,
+): Stage {
+  return {
+    name,
+    run(draft) {
+      let marked = false;
+      const blocks = draft.blocks.map((block, i, all): Block => {
+        if (!matches(block, i, all, draft)) return block;
+        marked = true;
+        return { ...block, kind };
+      });
+      return marked ? { ...draft, blocks } : draft;
+    },
+  };
+}
+
+/**
  * A stage that removes everything from the first block where `startsChrome` holds to the end of
  * the page (footers, related-article lists): what follows such a marker is never article text.
  */

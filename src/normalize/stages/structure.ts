@@ -1,6 +1,6 @@
 // Stages that sort the remaining lines into paragraphs, subheadings and captions.
-import type { Block, BlockKind, Draft, Stage } from '../draft';
-import { dropBlocks, isProse, visibleLength } from '../draft';
+import type { Stage } from '../draft';
+import { dropBlocks, isProse, markBlocks, visibleLength } from '../draft';
 import { foldScript } from '../detect-script';
 
 /** A line compared across scripts and spacing: 滎陽:共產黨員 equals 荥阳: 共产党员. */
@@ -22,12 +22,6 @@ function captionShaped(text: string, maxLength: number): boolean {
   return visibleLength(text) <= maxLength && (ends === 0 || (ends === 1 && endsLast));
 }
 
-function markBlocks(draft: Draft, kind: BlockKind, which: Set<number>): Draft {
-  if (which.size === 0) return draft;
-  const blocks = draft.blocks.map((b, i): Block => (which.has(i) ? { ...b, kind } : b));
-  return { ...draft, blocks };
-}
-
 const isTitleRepeat = (text: string, title: string | undefined) =>
   title !== undefined && title !== '' && sameText(text, title);
 
@@ -35,18 +29,16 @@ const isTitleRepeat = (text: string, title: string | undefined) =>
  * Pages that show a photo print its alt text (the headline again, seed 000 in the other script)
  * and then its caption: the short line after a repeated headline is a caption.
  */
-export const extractCaptionsAfterImageAlt: Stage = {
-  name: 'extractCaptionsAfterImageAlt',
-  run(draft) {
-    const which = new Set<number>();
-    draft.blocks.forEach((b, i, all) => {
-      const next = all[i + 1];
-      if (!isTitleRepeat(b.text, draft.title) || !next || next.kind !== 'paragraph') return;
-      if (captionShaped(next.text, 60) && !isTitleRepeat(next.text, draft.title)) which.add(i + 1);
-    });
-    return markBlocks(draft, 'caption', which);
-  },
-};
+export const extractCaptionsAfterImageAlt = markBlocks(
+  'extractCaptionsAfterImageAlt',
+  'caption',
+  (b, i, all, { title }) =>
+    i > 0 &&
+    isTitleRepeat(all[i - 1]!.text, title) &&
+    b.kind === 'paragraph' &&
+    captionShaped(b.text, 60) &&
+    !isTitleRepeat(b.text, title),
+);
 
 /** The headline repeated inside the body, in either script. */
 export const dropRepeatedTitle: Stage = {
@@ -61,17 +53,14 @@ const POSITION_MARK = /[(\uFF08](?:前排|后排|後排)?[左右中][一二三�
 const PHOTO_PREFIX = /^(?:图为|圖為|图片|圖片|[[(\uFF08【]图[)\uFF09】\]])/;
 
 /** One-sentence lines that point into a photo ("...市长劉杰(右二)向...", "图为..."). */
-export const extractPhotoCaptions: Stage = {
-  name: 'extractPhotoCaptions',
-  run(draft) {
-    const which = new Set<number>();
-    draft.blocks.forEach((b, i) => {
-      if (b.kind !== 'paragraph' || !captionShaped(b.text, 160)) return;
-      if (POSITION_MARK.test(b.text) || PHOTO_PREFIX.test(b.text)) which.add(i);
-    });
-    return markBlocks(draft, 'caption', which);
-  },
-};
+export const extractPhotoCaptions = markBlocks(
+  'extractPhotoCaptions',
+  'caption',
+  (b) =>
+    b.kind === 'paragraph' &&
+    captionShaped(b.text, 160) &&
+    (POSITION_MARK.test(b.text) || PHOTO_PREFIX.test(b.text)),
+);
 
 // "(2020年3月23日摄)。新华社记者 肖艺九 摄", "(县人社局 供图)", "記者林伯驊/攝影", "(图片来源:...)".
 const PHOTO_CREDIT_END = /(?:摄|攝|摄影|攝影|供图|供圖)\s*[)\uFF09]?\s*$/;
@@ -79,17 +68,15 @@ const PHOTO_SOURCE =
   /[(\uFF08](?:图片来源|圖片來源|图|圖|资料图|資料圖)\s*[:\uFF1A][^()\uFF08\uFF09]*[)\uFF09]\s*$/;
 
 /** Lines signed by a photographer or naming a picture's source are captions. */
-export const extractCreditCaptions: Stage = {
-  name: 'extractCreditCaptions',
-  run(draft) {
-    const which = new Set<number>();
-    draft.blocks.forEach((b, i) => {
-      if (b.kind !== 'paragraph' || visibleLength(b.text) > 160 || sentenceEnds(b.text) > 2) return;
-      if (PHOTO_CREDIT_END.test(b.text) || PHOTO_SOURCE.test(b.text)) which.add(i);
-    });
-    return markBlocks(draft, 'caption', which);
-  },
-};
+export const extractCreditCaptions = markBlocks(
+  'extractCreditCaptions',
+  'caption',
+  (b) =>
+    b.kind === 'paragraph' &&
+    visibleLength(b.text) <= 160 &&
+    sentenceEnds(b.text) <= 2 &&
+    (PHOTO_CREDIT_END.test(b.text) || PHOTO_SOURCE.test(b.text)),
+);
 
 function bigrams(text: string): string[] {
   const chars = [...text.replace(/[\s\p{P}]/gu, '')];
@@ -108,20 +95,21 @@ export function containment(a: string, b: string): number {
  * A one-sentence line whose words the next, longer paragraph repeats nearly in full is the
  * caption of a photo that the paragraph describes (seed 001: 石馬山鎮...宣傳防疫知識。).
  */
-export const extractCaptionsRepeatedInNextParagraph: Stage = {
-  name: 'extractCaptionsRepeatedInNextParagraph',
-  run(draft) {
-    const which = new Set<number>();
-    draft.blocks.forEach((b, i, all) => {
-      const next = all[i + 1];
-      if (b.kind !== 'paragraph' || next?.kind !== 'paragraph') return;
-      if (!captionShaped(b.text, 160) || sentenceEnds(b.text) !== 1) return;
-      if (visibleLength(next.text) <= visibleLength(b.text)) return;
-      if (containment(b.text, next.text) >= 0.8) which.add(i);
-    });
-    return markBlocks(draft, 'caption', which);
+export const extractCaptionsRepeatedInNextParagraph = markBlocks(
+  'extractCaptionsRepeatedInNextParagraph',
+  'caption',
+  (b, i, all) => {
+    const next = all[i + 1];
+    return (
+      b.kind === 'paragraph' &&
+      next?.kind === 'paragraph' &&
+      captionShaped(b.text, 160) &&
+      sentenceEnds(b.text) === 1 &&
+      visibleLength(next.text) > visibleLength(b.text) &&
+      containment(b.text, next.text) >= 0.8
+    );
   },
-};
+);
 
 /** A paragraph printed twice in a row (compared across scripts and spacing). */
 export const dropDuplicateParagraphs = dropBlocks('dropDuplicateParagraphs', (text, i, blocks) => {
@@ -133,16 +121,14 @@ export const dropDuplicateParagraphs = dropBlocks('dropDuplicateParagraphs', (te
  * Short lines without a sentence end between paragraphs ("黨員幹部帶頭織密群防群治網",
  * "冲在前,组成党员先锋队") are subheadings.
  */
-export const extractSubheadings: Stage = {
-  name: 'extractSubheadings',
-  run(draft) {
-    const which = new Set<number>();
-    draft.blocks.forEach((b, i, all) => {
-      if (b.kind !== 'paragraph' || i === 0 || i === all.length - 1) return;
-      if (visibleLength(b.text) > 40 || isProse(b.text) || /[,\uFF0C、:\uFF1A]$/.test(b.text))
-        return;
-      which.add(i);
-    });
-    return markBlocks(draft, 'subheading', which);
-  },
-};
+export const extractSubheadings = markBlocks(
+  'extractSubheadings',
+  'subheading',
+  (b, i, all) =>
+    b.kind === 'paragraph' &&
+    i > 0 &&
+    i < all.length - 1 &&
+    visibleLength(b.text) <= 40 &&
+    !isProse(b.text) &&
+    !/[,\uFF0C、:\uFF1A]$/.test(b.text),
+);
