@@ -1,0 +1,152 @@
+// Which story each article of a batch belongs to, given the articles already indexed that
+// share an LSH band with it. Pure: the indexer looks the candidates up and writes the outcome.
+//
+// The rule (src/stories/README.md): a story is a connected component of the graph whose edges
+// join two articles of estimated Jaccard similarity >= SIMILARITY_THRESHOLD, and its id is the
+// smallest article id in it. Every pair is compared when the later of the two is indexed, so
+// the components, and with them the ids, do not depend on the order of indexing.
+import { sameStory } from './fingerprint';
+
+export interface NewArticle {
+  id: string;
+  signature: number[];
+  bands: string[];
+}
+
+/** An indexed article that shares a band with one of the batch. */
+export interface Candidate {
+  id: string;
+  storyId: string;
+  signature: number[];
+  bands: string[];
+}
+
+export interface StoryAssignment {
+  /** Article id -> story id, for every article of the batch. */
+  storyOf: Map<string, string>;
+  /** Indexed stories absorbed into another: every article with the old id takes the new one. */
+  relabel: Map<string, string>;
+  /** Articles of the batch whose story holds at least one other article. */
+  joined: number;
+  /** Indexed stories merged into another because a new article resembles both. */
+  merged: number;
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+
+  find(x: string): string {
+    let root = x;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    // Path compression keeps later finds short.
+    let node = x;
+    while (node !== root) {
+      const next = this.parent.get(node)!;
+      this.parent.set(node, root);
+      node = next;
+    }
+    if (!this.parent.has(root)) this.parent.set(root, root);
+    return root;
+  }
+
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // The smaller key becomes the root, so a component's root is its smallest member.
+    if (ra < rb) this.parent.set(rb, ra);
+    else if (rb < ra) this.parent.set(ra, rb);
+  }
+}
+
+// Node keys: articles of the batch and indexed stories live in one union-find.
+const articleNode = (id: string) => `a:${id}`;
+const storyNode = (id: string) => `s:${id}`;
+
+/**
+ * Assigns story ids to `batch`. `candidates` are indexed articles sharing a band with some
+ * article of the batch (any article of the batch itself among them is ignored: it is being
+ * rewritten). Within the batch, articles are compared when they share a band.
+ */
+export function assignStories(
+  batch: readonly NewArticle[],
+  candidates: readonly Candidate[],
+): StoryAssignment {
+  const uf = new UnionFind();
+  const inBatch = new Set(batch.map((a) => a.id));
+  const others = candidates.filter((c) => !inBatch.has(c.id));
+
+  // Batch against batch: only pairs that share a band are compared (LSH), as in the index.
+  const byBand = new Map<string, NewArticle[]>();
+  for (const article of batch) {
+    uf.find(articleNode(article.id));
+    for (const band of article.bands) {
+      const bucket = byBand.get(band);
+      if (bucket) bucket.push(article);
+      else byBand.set(band, [article]);
+    }
+  }
+  const compared = new Set<string>();
+  for (const bucket of byBand.values()) {
+    for (let i = 0; i < bucket.length; i++) {
+      for (let j = i + 1; j < bucket.length; j++) {
+        const [a, b] = [bucket[i]!, bucket[j]!];
+        const key = a.id < b.id ? `${a.id}\n${b.id}` : `${b.id}\n${a.id}`;
+        if (compared.has(key)) continue;
+        compared.add(key);
+        if (sameStory(a.signature, b.signature)) uf.union(articleNode(a.id), articleNode(b.id));
+      }
+    }
+  }
+
+  // Batch against the index: a resemblance to any version of a story joins that story. As
+  // within the batch, only an article and a candidate that share a band are compared.
+  const candidatesByBand = new Map<string, Candidate[]>();
+  for (const candidate of others) {
+    for (const band of candidate.bands) {
+      const bucket = candidatesByBand.get(band);
+      if (bucket) bucket.push(candidate);
+      else candidatesByBand.set(band, [candidate]);
+    }
+  }
+  for (const article of batch) {
+    const seen = new Set<string>();
+    for (const band of article.bands) {
+      for (const candidate of candidatesByBand.get(band) ?? []) {
+        if (seen.has(candidate.id)) continue;
+        seen.add(candidate.id);
+        if (sameStory(article.signature, candidate.signature)) {
+          uf.union(articleNode(article.id), storyNode(candidate.storyId));
+        }
+      }
+    }
+  }
+
+  // A component's id: the smallest of its articles' ids and of its indexed stories' ids (each
+  // already the smallest article id of its own component).
+  const members = new Map<string, string[]>();
+  const nodes = [
+    ...batch.map((a) => articleNode(a.id)),
+    ...new Set(others.map((c) => storyNode(c.storyId))),
+  ];
+  for (const node of nodes) {
+    const root = uf.find(node);
+    const list = members.get(root);
+    if (list) list.push(node);
+    else members.set(root, [node]);
+  }
+  const storyOf = new Map<string, string>();
+  const relabel = new Map<string, string>();
+  let joined = 0;
+  let merged = 0;
+  for (const component of members.values()) {
+    const ids = component.map((node) => node.slice(2));
+    const storyId = ids.reduce((min, id) => (id < min ? id : min));
+    const stories = component.filter((node) => node.startsWith('s:')).map((n) => n.slice(2));
+    const articles = component.filter((node) => node.startsWith('a:')).map((n) => n.slice(2));
+    for (const id of articles) storyOf.set(id, storyId);
+    if (component.length > 1) joined += articles.length;
+    for (const old of stories) if (old !== storyId) relabel.set(old, storyId);
+    if (stories.length > 1) merged += stories.length - 1;
+  }
+  return { storyOf, relabel, joined, merged };
+}
