@@ -139,9 +139,23 @@ export const indexDocumentSchema = articleSchema.omit({ removed: true, evidence:
       'Reporters, correspondents, editors and the people the text names, for one facet, ' +
         'filter and suggestion kind',
     ),
+  story_bands: z
+    .array(z.string())
+    .describe('LSH band keys of the MinHash signature: how the indexer finds candidate versions'),
+  fingerprint: z
+    .string()
+    .optional()
+    .describe('The MinHash signature and shingle count (src/stories), base64; absent without text'),
   content_hash: z
     .string()
     .describe('Hash of everything else: equal hashes mean a re-run has nothing to write'),
+  story_id: z
+    .string()
+    .describe(
+      'The story (near-duplicate group) this article is a version of: the smallest article id ' +
+        'among its versions (src/stories). Outside the content hash: the indexer sets it after ' +
+        'comparing with the other articles, and moves it when stories merge',
+    ),
 });
 export type IndexDocument = z.output<typeof indexDocumentSchema>;
 export type IndexDocumentField = keyof IndexDocument;

@@ -8,6 +8,7 @@ import {
   partitionUnchanged,
   pending,
   readBulkResponse,
+  type Pending,
 } from './bulk';
 import { toIndexDocument } from './document';
 
@@ -28,11 +29,11 @@ describe('Batcher', () => {
   });
 
   it('hands back a batch when the byte limit is reached', () => {
-    const small = pending(doc('a'));
-    const batcher = new Batcher({ maxDocs: 100, maxBytes: small.bytes * 2 + 1 });
-    expect(batcher.add(small)).toBeUndefined();
-    expect(batcher.add(pending(doc('b')))).toBeUndefined();
-    expect(batcher.add(pending(doc('c')))?.length).toBe(3);
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => pending(doc(id))) as [Pending, Pending, Pending];
+    const batcher = new Batcher({ maxDocs: 100, maxBytes: a.bytes + b.bytes + 1 });
+    expect(batcher.add(a)).toBeUndefined();
+    expect(batcher.add(b)).toBeUndefined();
+    expect(batcher.add(c)?.length).toBe(3);
   });
 
   it('counts bytes as UTF-8', () => {

@@ -1,5 +1,6 @@
 import { article } from '../../tests/fixtures/articles';
 import { contentHash, toIndexDocument } from './document';
+import { BANDS, decodeSignature, fingerprint } from '../stories/fingerprint';
 
 describe('toIndexDocument', () => {
   it('keeps the searchable fields, joins the people and leaves `removed` out', () => {
@@ -14,8 +15,12 @@ describe('toIndexDocument', () => {
     expect(doc.people).toEqual(['王文凱', '蔣士勳', '李四']);
     expect(doc).not.toHaveProperty('removed');
     expect(doc.path).toBe('corpus/a1.txt');
-    const { content_hash, ...rest } = doc;
+    const { content_hash, story_id, ...rest } = doc;
     expect(content_hash).toBe(contentHash(rest));
+    // Its own story until the indexer compares it; the story stays out of the content hash.
+    expect(story_id).toBe('a1');
+    expect(doc.story_bands).toHaveLength(BANDS);
+    expect(decodeSignature(doc.fingerprint!)).toEqual(fingerprint(doc).signature);
   });
 
   it('gives the same hash for the same article and another when anything indexed changes', () => {

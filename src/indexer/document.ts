@@ -2,15 +2,17 @@
 // schema and type are derived from the article's, in src/article.ts.
 import { createHash } from 'node:crypto';
 import { INDEX_DOCUMENT_FIELDS, type Article, type IndexDocument } from '../article';
+import { encodeSignature, fingerprint } from '../stories/fingerprint';
 import { namedPeople } from './named-people';
 
 export type { IndexDocument };
 
-type Content = Omit<IndexDocument, 'content_hash'>;
+/** Set by the indexer after the hash: the story depends on the other articles (src/stories). */
+type Content = Omit<IndexDocument, 'content_hash' | 'story_id'>;
 
 /** The fields the content hash covers, in the schema's key order. */
 const CONTENT_FIELDS = INDEX_DOCUMENT_FIELDS.filter(
-  (f): f is keyof Content => f !== 'content_hash',
+  (f): f is keyof Content => f !== 'content_hash' && f !== 'story_id',
 );
 
 /** The hash of a document's content; the key order is fixed by toIndexDocument. */
@@ -28,8 +30,15 @@ export function toIndexDocument(article: Article): IndexDocument {
       ...namedPeople([article.title, ...article.body]),
     ]),
   ];
-  const from = { ...article, people };
+  const { signature, bands } = fingerprint(article);
+  const from = {
+    ...article,
+    people,
+    story_bands: bands,
+    fingerprint: signature.length > 0 ? encodeSignature(signature) : undefined,
+  };
   // Built in the schema's key order, whatever order the article's keys came in.
   const doc = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, from[f]])) as Content;
-  return { ...doc, content_hash: contentHash(doc) };
+  // Its own story until the indexer has compared it with the others.
+  return { ...doc, content_hash: contentHash(doc), story_id: article.id };
 }

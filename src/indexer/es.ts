@@ -135,3 +135,81 @@ export async function swapAlias(
 export async function deleteIndex(client: Client, index: string) {
   await client.indices.delete({ index }, { ignore: [404] });
 }
+
+/** What the indexer reads back of an indexed article to compare it with new ones. */
+export type StoryFields = Pick<IndexDocument, 'id' | 'story_id' | 'story_bands' | 'fingerprint'>;
+
+/**
+ * The indexed articles sharing at least one band with each of `bandSets`, most shared bands
+ * first, at most `size` per set; one round trip for the whole batch. Sees only what was there
+ * at the last refresh.
+ */
+export async function storyCandidates(
+  client: Client,
+  index: string,
+  bandSets: string[][],
+  size: number,
+): Promise<StoryFields[][]> {
+  if (bandSets.length === 0) return [];
+  const searches: estypes.MsearchRequestItem[] = bandSets.flatMap((bands) => [
+    { index },
+    {
+      size,
+      _source: ['id', 'story_id', 'story_bands', 'fingerprint'],
+      // Each shared band scores 1, so the closest articles come first.
+      query: {
+        bool: {
+          should: bands.map((band) => ({
+            constant_score: { filter: { term: { story_bands: band } } },
+          })),
+        },
+      },
+    },
+  ]);
+  const response = await client.msearch<StoryFields>({ searches });
+  return response.responses.map((item) => {
+    if ('error' in item)
+      throw new Error(`looking up story candidates: ${item.error.reason ?? item.error.type}`);
+    return item.hits.hits.map((hit) => hit._source!);
+  });
+}
+
+/** Articles read per round when moving a merged story's articles. */
+const RELABEL_PAGE = 1000;
+
+/**
+ * Moves every article of the stories in `relabel` (old id -> new id) to its new story: reads
+ * them page by page (the image has no reindex module, so no _update_by_query) and updates
+ * their story_id with partial updates, then refreshes so the next lookup sees the move.
+ */
+export async function relabelStories(
+  client: Client,
+  index: string,
+  relabel: ReadonlyMap<string, string>,
+): Promise<void> {
+  if (relabel.size === 0) return;
+  let after: estypes.SortResults | undefined;
+  for (;;) {
+    const page = await client.search<Pick<IndexDocument, 'story_id'>>({
+      index,
+      size: RELABEL_PAGE,
+      _source: ['story_id'],
+      query: { terms: { story_id: [...relabel.keys()] } },
+      sort: [{ id: 'asc' }],
+      ...(after && { search_after: after }),
+    });
+    const hits = page.hits.hits;
+    if (hits.length === 0) break;
+    const operations = hits.flatMap((hit) => [
+      { update: { _index: index, _id: hit._id! } },
+      { doc: { story_id: relabel.get(hit._source!.story_id)! } },
+    ]);
+    const response = await client.bulk({ operations });
+    if (response.errors) {
+      const failed = response.items.find((item) => item.update?.error)?.update?.error;
+      throw new Error(`moving articles to their merged story: ${failed?.type}: ${failed?.reason}`);
+    }
+    after = hits[hits.length - 1]!.sort;
+  }
+  await client.indices.refresh({ index });
+}

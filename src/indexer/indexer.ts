@@ -34,6 +34,8 @@ import {
   withRetry,
   type RetryPolicy,
 } from './retry';
+import { assignStories } from '../stories/assign';
+import { decodeSignature } from '../stories/fingerprint';
 
 export interface RunIndexerOptions {
   client: Client;
@@ -53,6 +55,12 @@ export interface RunIndexerOptions {
   /** Stops the run between files (Ctrl-C): it aborts like an engine failure, the alias stays. */
   signal?: AbortSignal;
 }
+
+/**
+ * Indexed articles compared with each new one, those sharing the most bands first. A story has
+ * few versions in the archives; past this many, a new copy still joins through the closest.
+ */
+const STORY_CANDIDATES = 50;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -95,6 +103,7 @@ async function sendBatch(
     report.unchanged += split.unchanged.length;
     write = split.write;
   }
+  await groupIntoStories(client, index, write, report, retry);
 
   // A 429 for the whole request or for some of its items halves the requests kept open.
   const bulk = (docs: IndexDocument[]) =>
@@ -127,6 +136,50 @@ async function sendBatch(
     toSend = outcome.retry.map(({ item }) => item);
   }
   if (!throttled) inFlight.succeeded();
+}
+
+/**
+ * Sets the story id of each document about to be written: compares it with the batch and with
+ * the indexed articles sharing a band, and moves absorbed stories to their new id before the
+ * batch is written (src/stories/README.md has the rule). Unchanged articles keep their story.
+ */
+async function groupIntoStories(
+  client: Client,
+  index: string,
+  write: Pending[],
+  report: IndexReport,
+  retry: RetryPolicy,
+): Promise<void> {
+  if (write.length === 0) return;
+  const batch = write.map(({ doc }) => ({
+    id: doc.id,
+    bands: doc.story_bands,
+    signature: doc.fingerprint ? decodeSignature(doc.fingerprint) : [],
+  }));
+  const withBands = batch.filter((a) => a.bands.length > 0);
+  // The previous batch (and its relabelling) must be visible to the band lookup.
+  await withRetry(() => es.refresh(client, index), retry);
+  const found = await withRetry(
+    () =>
+      es.storyCandidates(
+        client,
+        index,
+        withBands.map((a) => a.bands),
+        STORY_CANDIDATES,
+      ),
+    retry,
+  );
+  const candidates = found.flat().map((c) => ({
+    id: c.id,
+    storyId: c.story_id,
+    bands: c.story_bands,
+    signature: c.fingerprint ? decodeSignature(c.fingerprint) : [],
+  }));
+  const { storyOf, relabel, joined, merged } = assignStories(batch, candidates);
+  await withRetry(() => es.relabelStories(client, index, relabel), retry);
+  for (const { doc } of write) doc.story_id = storyOf.get(doc.id) ?? doc.id;
+  report.joinedStory += joined;
+  report.storiesMerged += merged;
 }
 
 /**

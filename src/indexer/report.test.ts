@@ -99,7 +99,8 @@ describe('the report', () => {
     expect(text).toContain('done with failures: updated the live index in place');
     expect(text).toMatch(/files read: +5/);
     expect(text).toMatch(/articles read: 5/);
-    expect(text).toMatch(/indexed: +1\n +unchanged: +2\n +duplicates: +1\n +failed: +1/);
+    expect(text).toMatch(/stories: +0 of the articles written are copies/);
+    expect(text).toMatch(/indexed: +1\n +unchanged: +2\n +duplicates: +1 .*\n +failed: +1/);
     expect(text).toContain('corpus/x.txt [x]: document_parsing_exception: bad date');
     expect(text).toContain('alias articles -> articles-abcdef012345-1');
   });

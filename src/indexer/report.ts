@@ -22,8 +22,14 @@ export interface IndexReport {
   articlesRead: number;
   indexed: number;
   unchanged: number;
-  /** Articles with the id of one read earlier in the run (the same article in another file). */
+  /** Articles with the id of one read earlier in the run: the same article from the same outlet
+   * (and day) in another file, skipped. Another outlet's copy is not one: see joinedStory. */
   duplicates: number;
+  /** Articles written that joined a story an article read before them had founded: another
+   * outlet's copy, near-duplicate. They are indexed, and counted there too. */
+  joinedStory: number;
+  /** Indexed stories merged into another because a new article resembled both. */
+  storiesMerged: number;
   /** Articles the engine or the conversion refused (listed in failures). */
   failed: number;
   /** Articles read but never sent because the run was aborted. */
@@ -64,6 +70,8 @@ export function emptyReport(alias: string, plan: RunPlan, index: string): IndexR
     indexed: 0,
     unchanged: 0,
     duplicates: 0,
+    joinedStory: 0,
+    storiesMerged: 0,
     failed: 0,
     notSent: 0,
     failures: [],
@@ -142,8 +150,10 @@ export function formatReport(report: IndexReport): string {
     `articles read: ${report.articlesRead}`,
     `  indexed:     ${report.indexed}`,
     `  unchanged:   ${report.unchanged}`,
-    `  duplicates:  ${report.duplicates}`,
+    `  duplicates:  ${report.duplicates} (same outlet, same article: skipped)`,
     `  failed:      ${report.failed}`,
+    `stories:       ${report.joinedStory} of the articles written are copies that joined a story` +
+      (report.storiesMerged > 0 ? `; ${report.storiesMerged} stories merged into others` : ''),
   ];
   if (report.notSent > 0) lines.push(`  not sent:    ${report.notSent} (run aborted)`);
   if (report.articlesRead > 0) {

@@ -27,10 +27,29 @@ describe('foldScript', () => {
 });
 
 describe('articleId', () => {
-  it('depends on the content only, not on script or spacing', () => {
-    const trad = articleId('滎陽:共產黨員', ['第一段 內容。']);
+  const id = (title: string, body: string[], source?: string, iso?: string) =>
+    articleId({
+      title,
+      body,
+      source,
+      date: iso ? { iso, month: 1, day: 31 } : undefined,
+    });
+
+  it('depends on the content, not on script or spacing', () => {
+    const trad = id('滎陽:共產黨員', ['第一段 內容。'], '映象網');
     expect(trad).toMatch(/^[0-9a-f]{24}$/);
-    expect(articleId('荥阳:共产党员', ['第一段内容。'])).toBe(trad);
-    expect(articleId('荥阳:共产党员', ['第二段内容。'])).not.toBe(trad);
+    expect(id('荥阳:共产党员', ['第一段内容。'], '映象网')).toBe(trad);
+    expect(id('荥阳:共产党员', ['第二段内容。'], '映象网')).not.toBe(trad);
+  });
+
+  it("tells outlets and days apart: another outlet's copy is another article", () => {
+    const base = id('荥阳:共产党员', ['第一段内容。'], '映象网', '2020-01-31T00:00:00+08:00');
+    expect(id('荥阳:共产党员', ['第一段内容。'], '大河网', '2020-01-31T00:00:00+08:00')).not.toBe(
+      base,
+    );
+    expect(id('荥阳:共产党员', ['第一段内容。'], '映象网', '2020-02-01T00:00:00+08:00')).not.toBe(
+      base,
+    );
+    expect(id('荥阳:共产党员', ['第一段内容。'], '映象网', '2020-01-31T09:30:00+08:00')).toBe(base);
   });
 });

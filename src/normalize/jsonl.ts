@@ -54,7 +54,7 @@ export function parseJsonl(content: string, path: string): JsonlResult {
     const { id, script, path: ownPath, ...rest } = a;
     const article: Article = {
       ...rest,
-      id: id ?? articleId(a.title, a.body),
+      id: id ?? '',
       script:
         script ?? detectScript([a.title, ...a.body, ...a.subheadings, ...a.captions].join('\n')),
       path: ownPath ?? path,
@@ -71,6 +71,7 @@ export function parseJsonl(content: string, path: string): JsonlResult {
         raw: article.published_at,
       };
     }
+    if (!article.id) article.id = articleId(article);
     articles.push(article);
   });
   return { articles, warnings };

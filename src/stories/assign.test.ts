@@ -39,7 +39,7 @@ describe('assignStories', () => {
         ['c', 'c'],
       ]),
     );
-    expect(joined).toBe(2);
+    expect(joined).toBe(1);
   });
 
   it('keeps articles below the threshold apart even when they share a band', () => {

@@ -26,7 +26,8 @@ export interface StoryAssignment {
   storyOf: Map<string, string>;
   /** Indexed stories absorbed into another: every article with the old id takes the new one. */
   relabel: Map<string, string>;
-  /** Articles of the batch whose story holds at least one other article. */
+  /** Articles of the batch that join a story founded by an indexed article or by an article
+   * earlier in the batch: the copies. */
   joined: number;
   /** Indexed stories merged into another because a new article resembles both. */
   merged: number;
@@ -144,7 +145,8 @@ export function assignStories(
     const stories = component.filter((node) => node.startsWith('s:')).map((n) => n.slice(2));
     const articles = component.filter((node) => node.startsWith('a:')).map((n) => n.slice(2));
     for (const id of articles) storyOf.set(id, storyId);
-    if (component.length > 1) joined += articles.length;
+    // The first article read of a story founds it; every later one joins it.
+    joined += stories.length > 0 ? articles.length : articles.length - 1;
     for (const old of stories) if (old !== storyId) relabel.set(old, storyId);
     if (stories.length > 1) merged += stories.length - 1;
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { normalizeText } from '../normalize';
-import { foldScript } from '../normalize/script';
+import { normalizeText } from '../normalize/normalizer';
+import { foldScript } from '../normalize/detect-script';
 import {
   BANDS,
   HASHES,

@@ -2,7 +2,7 @@
 // and the LSH band keys under which the index finds candidates that may share its story.
 // Pure and deterministic: the same text gives the same signature in every run and process.
 import { MinHash } from 'bloom-filters';
-import { foldScript } from '../normalize/script';
+import { foldScript } from '../normalize/detect-script';
 
 /**
  * Shingle length in characters. Chinese has no spaces, so characters are the unit; five of them
