@@ -1,6 +1,6 @@
 import { article } from '../../tests/fixtures/articles';
 import { contentHash, toIndexDocument } from './document';
-import { BANDS, decodeSignature, fingerprint } from '../stories/fingerprint';
+import { BANDS, decodeSketch, fingerprint } from '../stories/fingerprint';
 
 describe('toIndexDocument', () => {
   it('keeps the searchable fields, joins the people and leaves `removed` out', () => {
@@ -20,7 +20,8 @@ describe('toIndexDocument', () => {
     // Its own story until the indexer compares it; the story stays out of the content hash.
     expect(story_id).toBe('a1');
     expect(doc.story_bands).toHaveLength(BANDS);
-    expect(decodeSignature(doc.fingerprint!)).toEqual(fingerprint(doc).signature);
+    const { signature, size } = fingerprint(doc);
+    expect(decodeSketch(doc.fingerprint!)).toEqual({ signature, size });
   });
 
   it('gives the same hash for the same article and another when anything indexed changes', () => {

@@ -2,7 +2,7 @@
 // schema and type are derived from the article's, in src/article.ts.
 import { createHash } from 'node:crypto';
 import { INDEX_DOCUMENT_FIELDS, type Article, type IndexDocument } from '../article';
-import { encodeSignature, fingerprint } from '../stories/fingerprint';
+import { encodeSketch, fingerprint } from '../stories/fingerprint';
 import { namedPeople } from './named-people';
 
 export type { IndexDocument };
@@ -30,12 +30,12 @@ export function toIndexDocument(article: Article): IndexDocument {
       ...namedPeople([article.title, ...article.body]),
     ]),
   ];
-  const { signature, bands } = fingerprint(article);
+  const sketch = fingerprint(article);
   const from = {
     ...article,
     people,
-    story_bands: bands,
-    fingerprint: signature.length > 0 ? encodeSignature(signature) : undefined,
+    story_bands: sketch.bands,
+    fingerprint: sketch.signature.length > 0 ? encodeSketch(sketch) : undefined,
   };
   // Built in the schema's key order, whatever order the article's keys came in.
   const doc = Object.fromEntries(CONTENT_FIELDS.map((f) => [f, from[f]])) as Content;

@@ -35,7 +35,7 @@ import {
   type RetryPolicy,
 } from './retry';
 import { assignStories } from '../stories/assign';
-import { decodeSignature } from '../stories/fingerprint';
+import { decodeSketch } from '../stories/fingerprint';
 
 export interface RunIndexerOptions {
   client: Client;
@@ -154,7 +154,7 @@ async function groupIntoStories(
   const batch = write.map(({ doc }) => ({
     id: doc.id,
     bands: doc.story_bands,
-    signature: doc.fingerprint ? decodeSignature(doc.fingerprint) : [],
+    ...decodeSketch(doc.fingerprint ?? ''),
   }));
   const withBands = batch.filter((a) => a.bands.length > 0);
   // The previous batch (and its relabelling) must be visible to the band lookup.
@@ -173,7 +173,7 @@ async function groupIntoStories(
     id: c.id,
     storyId: c.story_id,
     bands: c.story_bands,
-    signature: c.fingerprint ? decodeSignature(c.fingerprint) : [],
+    ...decodeSketch(c.fingerprint ?? ''),
   }));
   const { storyOf, relabel, joined, merged } = assignStories(batch, candidates);
   await withRetry(() => es.relabelStories(client, index, relabel), retry);

@@ -9,6 +9,7 @@ function variant(base: number, same: number, salt: number): number[] {
 const art = (id: string, signature: number[]): NewArticle => ({
   id,
   signature,
+  size: 100,
   bands: bandKeys(signature),
 });
 

@@ -2,22 +2,20 @@
 // share an LSH band with it. Pure: the indexer looks the candidates up and writes the outcome.
 //
 // The rule (src/stories/README.md): a story is a connected component of the graph whose edges
-// join two articles of estimated Jaccard similarity >= SIMILARITY_THRESHOLD, and its id is the
+// join two articles that sameStory() calls versions of one story, and its id is the
 // smallest article id in it. Every pair is compared when the later of the two is indexed, so
 // the components, and with them the ids, do not depend on the order of indexing.
-import { sameStory } from './fingerprint';
+import { sameStory, type Sketch } from './fingerprint';
 
-export interface NewArticle {
+export interface NewArticle extends Sketch {
   id: string;
-  signature: number[];
   bands: string[];
 }
 
 /** An indexed article that shares a band with one of the batch. */
-export interface Candidate {
+export interface Candidate extends Sketch {
   id: string;
   storyId: string;
-  signature: number[];
   bands: string[];
 }
 
@@ -94,7 +92,7 @@ export function assignStories(
         const key = a.id < b.id ? `${a.id}\n${b.id}` : `${b.id}\n${a.id}`;
         if (compared.has(key)) continue;
         compared.add(key);
-        if (sameStory(a.signature, b.signature)) uf.union(articleNode(a.id), articleNode(b.id));
+        if (sameStory(a, b)) uf.union(articleNode(a.id), articleNode(b.id));
       }
     }
   }
@@ -115,7 +113,7 @@ export function assignStories(
       for (const candidate of candidatesByBand.get(band) ?? []) {
         if (seen.has(candidate.id)) continue;
         seen.add(candidate.id);
-        if (sameStory(article.signature, candidate.signature)) {
+        if (sameStory(article, candidate)) {
           uf.union(articleNode(article.id), storyNode(candidate.storyId));
         }
       }

@@ -7,8 +7,9 @@ import {
   HASHES,
   SIMILARITY_THRESHOLD,
   bandKeys,
-  decodeSignature,
-  encodeSignature,
+  containment,
+  decodeSketch,
+  encodeSketch,
   fingerprint,
   foldForFingerprint,
   sameStory,
@@ -74,9 +75,7 @@ describe('fingerprint', () => {
   it('keeps two reports on one subject (seeds 002 and 003) apart', () => {
     const s = similarity(fingerprint(seed('002')).signature, fingerprint(seed('003')).signature);
     expect(s).toBeLessThan(0.1);
-    expect(sameStory(fingerprint(seed('002')).signature, fingerprint(seed('003')).signature)).toBe(
-      false,
-    );
+    expect(sameStory(fingerprint(seed('002')), fingerprint(seed('003')))).toBe(false);
   });
 
   it('has no signature and no bands for an article without text', () => {
@@ -98,6 +97,32 @@ describe('fingerprint', () => {
   });
 });
 
+describe('sameStory', () => {
+  const original = seed('000');
+  // A brief: one paragraph of about 80 characters.
+  const lead = { title: '', subheadings: [], body: [original.body[1]!] };
+
+  it("joins a short copy inside another outlet's long header and footer (containment)", () => {
+    const padded = {
+      ...lead,
+      body: [
+        '大河网讯（记者 张伟）据大河网消息，以下为转载内容，敬请关注本网后续报道与专题页面更新。',
+        ...lead.body,
+        '来源：大河网　责任编辑：张伟　【版权声明】转载请注明出处，欢迎关注大河网客户端获取更多资讯。',
+      ],
+    };
+    const [a, b] = [fingerprint(lead), fingerprint(padded)];
+    expect(similarity(a.signature, b.signature)).toBeLessThan(SIMILARITY_THRESHOLD);
+    expect(containment(a, b)).toBeGreaterThanOrEqual(0.8);
+    expect(sameStory(a, b)).toBe(true);
+  });
+
+  it('does not join a follow-up that only shares the lead paragraph', () => {
+    const followUp = { ...seed('002'), body: [original.body[0]!, ...seed('002').body.slice(1)] };
+    expect(sameStory(fingerprint(original), fingerprint(followUp))).toBe(false);
+  });
+});
+
 describe('bandKeys and the stored signature', () => {
   it('makes one key per band, equal exactly when the band rows are', () => {
     const sig = fingerprint(seed('002')).signature;
@@ -111,8 +136,8 @@ describe('bandKeys and the stored signature', () => {
   });
 
   it('round-trips through base64', () => {
-    const sig = fingerprint(seed('003')).signature;
-    expect(decodeSignature(encodeSignature(sig))).toEqual(sig);
-    expect(decodeSignature('AAAA')).toEqual([]);
+    const { signature, size } = fingerprint(seed('003'));
+    expect(decodeSketch(encodeSketch({ signature, size }))).toEqual({ signature, size });
+    expect(decodeSketch('AAAA')).toEqual({ signature: [], size: 0 });
   });
 });

@@ -11,19 +11,27 @@ import { foldScript } from '../normalize/detect-script';
  */
 export const SHINGLE_CHARS = 5;
 
-/** MinHash permutations: the estimate of a Jaccard near 0.6 is within ±0.09 (2σ) with 128. */
+/** MinHash permutations: the estimate of a Jaccard near 0.5 is within ±0.09 (2σ) with 128. */
 export const HASHES = 128;
-/** LSH banding: 32 bands of 4 rows. Pairs at Jaccard 0.6 share a band with p = 0.988, pairs at
- * 0.2 with p = 0.05, so candidates stay few and every near-duplicate is looked at. */
-export const BANDS = 32;
+/** LSH banding: 64 bands of 2 rows. A pair shares a band with p = 1 − (1 − J²)^64: 0.998 at
+ * Jaccard 0.3, 0.06 at 0.03 (unrelated reports measure 0.00 to 0.02), so every pair the rule
+ * below may join is looked at and candidates stay few. */
+export const BANDS = 64;
 export const ROWS = HASHES / BANDS;
 
 /**
  * Two articles are versions of one story when the estimated Jaccard similarity of their shingle
- * sets reaches this. Chosen on bench/results/stories (variants measure 0.70 and more, distinct
- * reports on one subject 0.1 and less); see src/stories/README.md.
+ * sets reaches SIMILARITY_THRESHOLD, or when the smaller set lies CONTAINMENT_THRESHOLD within
+ * the larger one (a short copy with another outlet's long header and footer, or a brief taken
+ * whole into a longer report) and they still share MIN_CONTAINMENT_JACCARD of their union.
+ * Chosen on bench/results/stories.md: copies measure 0.5 and up or are contained 0.8 and up;
+ * distinct reports on one subject measure 0.02 and less. See src/stories/README.md.
  */
-export const SIMILARITY_THRESHOLD = 0.6;
+export const SIMILARITY_THRESHOLD = 0.5;
+export const CONTAINMENT_THRESHOLD = 0.8;
+export const MIN_CONTAINMENT_JACCARD = 0.25;
+/** Below this many shingles, containment says little (a headline is in many reports). */
+export const MIN_CONTAINED_SHINGLES = 30;
 
 /** Fixed seed of the hash functions: signatures must compare across runs and processes. */
 const SEED = 0x5eed_0015;
@@ -102,9 +110,15 @@ export interface Fingerprintable {
   body: readonly string[];
 }
 
-export interface Fingerprint {
+/** What two articles are compared on. */
+export interface Sketch {
   /** The MinHash signature; empty when the article has no text to compare. */
   signature: number[];
+  /** How many distinct shingles the text has: turns a Jaccard estimate into a containment. */
+  size: number;
+}
+
+export interface Fingerprint extends Sketch {
   /** LSH band keys, `<band>:<rows in base 36>`; empty when the signature is. */
   bands: string[];
 }
@@ -128,10 +142,9 @@ export function bandKeys(signature: readonly number[]): string[] {
 }
 
 export function fingerprint(article: Fingerprintable): Fingerprint {
-  const signature = signatureOf(
-    shingleHashes([article.title, ...article.subheadings, ...article.body]),
-  );
-  return { signature, bands: bandKeys(signature) };
+  const shingles = shingleHashes([article.title, ...article.subheadings, ...article.body]);
+  const signature = signatureOf(shingles);
+  return { signature, size: shingles.size, bands: bandKeys(signature) };
 }
 
 /** The estimated Jaccard similarity of two signatures (0 when either has no text). */
@@ -142,19 +155,39 @@ export function similarity(a: readonly number[], b: readonly number[]): number {
   return same / HASHES;
 }
 
-export function sameStory(a: readonly number[], b: readonly number[]): boolean {
-  return similarity(a, b) >= SIMILARITY_THRESHOLD;
+/**
+ * The share of the smaller set inside the larger, from the Jaccard estimate J and the sizes:
+ * |A ∩ B| = J·(|A| + |B|) / (1 + J).
+ */
+export function containment(a: Sketch, b: Sketch): number {
+  const j = similarity(a.signature, b.signature);
+  const smaller = Math.min(a.size, b.size);
+  if (smaller === 0) return 0;
+  return Math.min(1, (j * (a.size + b.size)) / (1 + j) / smaller);
 }
 
-/** The signature as stored in the index: 128 little-endian uint32, base64. */
-export function encodeSignature(signature: readonly number[]): string {
-  return Buffer.from(Uint32Array.from(signature).buffer).toString('base64');
+export function sameStory(a: Sketch, b: Sketch): boolean {
+  const j = similarity(a.signature, b.signature);
+  if (j >= SIMILARITY_THRESHOLD) return true;
+  return (
+    j >= MIN_CONTAINMENT_JACCARD &&
+    Math.min(a.size, b.size) >= MIN_CONTAINED_SHINGLES &&
+    containment(a, b) >= CONTAINMENT_THRESHOLD
+  );
 }
 
-export function decodeSignature(text: string): number[] {
+/** The sketch as stored in the index: the 128 signature values then the size, little-endian
+ * uint32, base64. */
+export function encodeSketch(sketch: Sketch): string {
+  return Buffer.from(Uint32Array.from([...sketch.signature, sketch.size]).buffer).toString(
+    'base64',
+  );
+}
+
+export function decodeSketch(text: string): Sketch {
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.length !== HASHES * 4) return [];
-  const out: number[] = [];
-  for (let i = 0; i < HASHES; i++) out.push(bytes.readUInt32LE(i * 4));
-  return out;
+  if (bytes.length !== (HASHES + 1) * 4) return { signature: [], size: 0 };
+  const signature: number[] = [];
+  for (let i = 0; i < HASHES; i++) signature.push(bytes.readUInt32LE(i * 4));
+  return { signature, size: bytes.readUInt32LE(HASHES * 4) };
 }
