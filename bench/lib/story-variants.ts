@@ -49,7 +49,7 @@ function chromeOf(outlet: string, random: () => number): { header: string; foote
   const editor = editors[randomInt(random, 0, editors.length - 1)]!;
   return {
     header: `${outlet}讯（记者 ${editor}）据${outlet}消息`,
-    footer: `来源：${outlet}　责任编辑：${editor}　【版权声明】转载请注明出处，欢迎关注${outlet}客户端。`,
+    footer: `来源：${outlet}\u3000责任编辑：${editor}\u3000【版权声明】转载请注明出处，欢迎关注${outlet}客户端。`,
   };
 }
 
