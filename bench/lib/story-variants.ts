@@ -140,12 +140,13 @@ export function makeVariant(
 
 /**
  * A follow-up: a different story that opens with the original's lead paragraph and goes on
- * with another article's text. A near miss: it shares a paragraph and must stay apart.
+ * with the text of `other`, an article in no group. A near miss: it shares a paragraph with
+ * the original and must stay apart.
  */
 export function followUp(original: Article, other: Article, outlet: string): Article {
   return withBody(
     { ...original, title: other.title },
-    [original.body[0]!, ...other.body.slice(1)],
+    [original.body[0]!, ...other.body],
     outlet,
     'follow-up',
   );

@@ -140,38 +140,24 @@ export async function deleteIndex(client: Client, index: string) {
 export type StoryFields = Pick<IndexDocument, 'id' | 'story_id' | 'story_bands' | 'fingerprint'>;
 
 /**
- * The indexed articles sharing at least one band with each of `bandSets`, most shared bands
- * first, at most `size` per set; one round trip for the whole batch. Sees only what was there
- * at the last refresh.
+ * The indexed articles sharing at least one band with any of `bands` (a batch's), at most
+ * `size`: one terms query for the whole batch, which costs far less than a search per article.
+ * Sees only what was there at the last refresh.
  */
 export async function storyCandidates(
   client: Client,
   index: string,
-  bandSets: string[][],
+  bands: string[],
   size: number,
-): Promise<StoryFields[][]> {
-  if (bandSets.length === 0) return [];
-  const searches: estypes.MsearchRequestItem[] = bandSets.flatMap((bands) => [
-    { index },
-    {
-      size,
-      _source: ['id', 'story_id', 'story_bands', 'fingerprint'],
-      // Each shared band scores 1, so the closest articles come first.
-      query: {
-        bool: {
-          should: bands.map((band) => ({
-            constant_score: { filter: { term: { story_bands: band } } },
-          })),
-        },
-      },
-    },
-  ]);
-  const response = await client.msearch<StoryFields>({ searches });
-  return response.responses.map((item) => {
-    if ('error' in item)
-      throw new Error(`looking up story candidates: ${item.error.reason ?? item.error.type}`);
-    return item.hits.hits.map((hit) => hit._source!);
+): Promise<StoryFields[]> {
+  if (bands.length === 0) return [];
+  const response = await client.search<StoryFields>({
+    index,
+    size,
+    _source: ['id', 'story_id', 'story_bands', 'fingerprint'],
+    query: { terms: { story_bands: bands } },
   });
+  return response.hits.hits.map((hit) => hit._source!);
 }
 
 /** Articles read per round when moving a merged story's articles. */

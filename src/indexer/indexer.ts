@@ -57,10 +57,11 @@ export interface RunIndexerOptions {
 }
 
 /**
- * Indexed articles compared with each new one, those sharing the most bands first. A story has
- * few versions in the archives; past this many, a new copy still joins through the closest.
+ * Indexed articles a batch is compared with, at most (the engine's result window). A batch of
+ * 500 new articles with a dozen earlier versions each stays well below; past it, the candidates
+ * left out are versions of stories that the ones read already lead to, most of the time.
  */
-const STORY_CANDIDATES = 50;
+const STORY_CANDIDATES = 10_000;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -156,20 +157,14 @@ async function groupIntoStories(
     bands: doc.story_bands,
     ...decodeSketch(doc.fingerprint ?? ''),
   }));
-  const withBands = batch.filter((a) => a.bands.length > 0);
+  const bands = [...new Set(batch.flatMap((a) => a.bands))];
   // The previous batch (and its relabelling) must be visible to the band lookup.
   await withRetry(() => es.refresh(client, index), retry);
   const found = await withRetry(
-    () =>
-      es.storyCandidates(
-        client,
-        index,
-        withBands.map((a) => a.bands),
-        STORY_CANDIDATES,
-      ),
+    () => es.storyCandidates(client, index, bands, STORY_CANDIDATES),
     retry,
   );
-  const candidates = found.flat().map((c) => ({
+  const candidates = found.map((c) => ({
     id: c.id,
     storyId: c.story_id,
     bands: c.story_bands,

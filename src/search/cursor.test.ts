@@ -11,6 +11,11 @@ describe('cursor', () => {
     expect(decodeCursor(text)).toEqual(cursor);
   });
 
+  it('round-trips the offset of a collapsed search', () => {
+    const cursor = { fingerprint: '0123456789abcdef', offset: 20 };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+  });
+
   it('refuses anything it did not make', () => {
     const forge = (payload: unknown) =>
       Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
@@ -25,18 +30,22 @@ describe('cursor', () => {
       forge({ v: 1, f: '0123456789abcdef', a: ['1', 'a'] }),
       forge({ v: 1, f: '0123456789abcdef', a: [{ script: 'x' }, 'a'] }),
       forge({ v: 1, f: '0123456789abcdef', a: [1, 'a'], extra: true }),
+      forge({ v: 1, f: '0123456789abcdef' }),
+      forge({ v: 1, f: '0123456789abcdef', a: [1, 'a'], o: 10 }),
+      forge({ v: 1, f: '0123456789abcdef', o: 0 }),
     ]) {
       expect(decodeCursor(text)).toBeUndefined();
     }
   });
 
-  it('fingerprints differ by query, filters and sort, and repeat for the same search', () => {
-    const base = searchFingerprint(parseQuery('疫'), filters, 'relevance');
-    expect(searchFingerprint(parseQuery('疫'), filters, 'relevance')).toBe(base);
-    expect(searchFingerprint(parseQuery('疫情'), filters, 'relevance')).not.toBe(base);
+  it('fingerprints differ by query, filters, sort and collapse, and repeat for the same search', () => {
+    const base = searchFingerprint(parseQuery('疫'), filters, 'relevance', true);
+    expect(searchFingerprint(parseQuery('疫'), filters, 'relevance', true)).toBe(base);
+    expect(searchFingerprint(parseQuery('疫情'), filters, 'relevance', true)).not.toBe(base);
     expect(
-      searchFingerprint(parseQuery('疫'), { ...filters, place: ['阳谷'] }, 'relevance'),
+      searchFingerprint(parseQuery('疫'), { ...filters, place: ['阳谷'] }, 'relevance', true),
     ).not.toBe(base);
-    expect(searchFingerprint(parseQuery('疫'), filters, 'newest')).not.toBe(base);
+    expect(searchFingerprint(parseQuery('疫'), filters, 'newest', true)).not.toBe(base);
+    expect(searchFingerprint(parseQuery('疫'), filters, 'relevance', false)).not.toBe(base);
   });
 });

@@ -21,6 +21,7 @@ function request(q: string, extra: Partial<SearchRequest> = {}): SearchRequest {
     sort: 'relevance',
     page: 1,
     size: 10,
+    collapse: false,
     outputScript: 'original',
     ...extra,
   };

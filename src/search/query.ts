@@ -173,8 +173,45 @@ export const RESPONSE_FIELDS = [
   'aggregations',
 ];
 
+/** The collapse key: the story id the indexer computes (src/stories). */
+export const STORY_FIELD = 'story_id';
+
+/** Versions listed under a story's hit; the count says how many there are in all. */
+export const VERSIONS_SHOWN = 10;
+
+/** Cardinality counts stories exactly up to this many (the engine's maximum), estimates past. */
+const STORY_COUNT_PRECISION = 40_000;
+
+const storyCount: estypes.AggregationsAggregationContainer = {
+  cardinality: { field: STORY_FIELD, precision_threshold: STORY_COUNT_PRECISION },
+};
+
+/** Collapsed: the stories matching, counted after the facet selections (post_filter) as the
+ * hits are. */
+function storyTotal(postFilter: estypes.QueryDslQueryContainer | undefined) {
+  return { filter: postFilter ?? { match_all: {} }, aggs: { count: storyCount } };
+}
+
+/** One hit per story, its best-ranked version by the search's own sort; the matching versions
+ * come back as inner hits, oldest first. */
+const COLLAPSE: estypes.SearchFieldCollapse = {
+  field: STORY_FIELD,
+  inner_hits: {
+    name: 'versions',
+    size: VERSIONS_SHOWN + 1,
+    _source: ['id', 'source', 'published_at', 'title'],
+    sort: [{ published_at: { order: 'asc', missing: '_last' } }, { id: { order: 'asc' } }],
+  },
+};
+
 /** The engine's index.max_result_window: page-based paging stops here, cursors go on. */
 export const RESULT_WINDOW = 10_000;
+
+/** A collapsed page: from its offset, one story more than shown unless the window ends. */
+function pageOfStories(req: SearchRequest): { from: number; size: number } {
+  const from = req.offset ?? (req.page - 1) * req.size;
+  return { from, size: Math.min(req.size + 1, RESULT_WINDOW - from) };
+}
 
 /** The search request for a validated API request. A page knows from the exact total whether
  * another follows; a cursor page has no offset to compare, so it asks for one hit more. */
@@ -187,14 +224,21 @@ export function buildSearch(req: SearchRequest, index: string): estypes.SearchRe
     query: buildQuery(req.query, withoutFacetSelections(req.filters)),
     ...(postFilter && { post_filter: postFilter }),
     sort: buildSort(req.sort),
-    ...(req.after
-      ? { search_after: req.after, size: req.size + 1 }
-      : { from: (req.page - 1) * req.size, size: req.size }),
+    // Collapsed, the engine refuses search_after (unless sorted on the story alone) and the
+    // total counts articles: pages and cursors go by offset, one hit more says another follows.
+    ...(req.collapse
+      ? { collapse: COLLAPSE, ...pageOfStories(req) }
+      : req.after
+        ? { search_after: req.after, size: req.size + 1 }
+        : { from: (req.page - 1) * req.size, size: req.size }),
     track_total_hits: true,
     _source: [...HIT_SOURCE_FIELDS],
     highlight: HIGHLIGHT,
     filter_path: RESPONSE_FIELDS,
-    aggs: buildFacetAggregations(req.filters),
+    aggs: {
+      ...buildFacetAggregations(req.filters),
+      ...(req.collapse && { stories: storyTotal(postFilter) }),
+    },
   };
 }
 

@@ -58,6 +58,7 @@ const request: SearchRequest = {
   sort: 'relevance',
   page: 1,
   size: 2,
+  collapse: false,
   outputScript: 'original',
 };
 
@@ -164,7 +165,7 @@ describe('shapeSearchResponse', () => {
     const two = [hit('a', 'A'), hit('b', 'B')];
     const res = shapeSearchResponse(response(two, 3), request);
     expect(decodeCursor(res.next_cursor!)).toEqual({
-      fingerprint: searchFingerprint(request.query, request.filters, request.sort),
+      fingerprint: searchFingerprint(request.query, request.filters, request.sort, false),
       after: [2.5, 'b'],
     });
     expect(shapeSearchResponse(response(two, 2), request).next_cursor).toBeNull();
@@ -185,6 +186,75 @@ describe('shapeSearchResponse', () => {
     const res = shapeSearchResponse(response([]), { ...request, after: [1, 'x'] });
     expect(res.page).toBeNull();
     expect(res.hits).toEqual([]);
+  });
+});
+
+describe('shapeSearchResponse, collapsed by story', () => {
+  const collapsed = { ...request, collapse: true };
+  const version = (id: string, source: string, title: string) => ({
+    _index: 'articles',
+    _id: id,
+    _source: { id, source, title, published_at: '2020-01-31T08:00:00+08:00' },
+  });
+  const storyHit = (id: string, versions: ReturnType<typeof version>[], total: number) => ({
+    ...hit(id, '滎陽'),
+    _source: { ...hit(id, '滎陽')._source, story_id: 'story-1' },
+    inner_hits: {
+      versions: { hits: { total: { value: total, relation: 'eq' }, hits: versions } },
+    },
+  });
+
+  it('lists the other versions and counts them all, in the output script', () => {
+    const h = storyHit(
+      'a',
+      [
+        version('a', '映象網', '滎陽'),
+        version('b', '大河网', '荥阳'),
+        version('c', '鲁网', '滎陽'),
+      ],
+      3,
+    );
+    const res = shapeSearchResponse(response([h] as unknown as Parameters<typeof response>[0], 5), {
+      ...collapsed,
+      outputScript: 'simplified',
+    });
+    expect(res.collapsed).toBe(true);
+    expect(res.hits[0]).toMatchObject({ story_id: 'story-1', version_count: 3 });
+    expect(res.hits[0]!.versions).toEqual([
+      { id: 'b', source: '大河网', published_at: '2020-01-31T08:00:00+08:00', title: '荥阳' },
+      { id: 'c', source: '鲁网', published_at: '2020-01-31T08:00:00+08:00', title: '荥阳' },
+    ]);
+  });
+
+  it('pages by offset: one story more than asked says another page follows', () => {
+    const three = ['a', 'b', 'c'].map((id) => storyHit(id, [version(id, '鲁网', 'x')], 1));
+    const res = shapeSearchResponse(
+      response(three as unknown as Parameters<typeof response>[0], 9),
+      { ...collapsed, offset: 4 },
+    );
+    expect(res.hits.map((h) => h.id)).toEqual(['a', 'b']);
+    expect(res.page).toBeNull();
+    expect(decodeCursor(res.next_cursor!)).toEqual({
+      fingerprint: searchFingerprint(request.query, request.filters, request.sort, true),
+      offset: 6,
+    });
+    const last = shapeSearchResponse(
+      response(three.slice(0, 2) as unknown as Parameters<typeof response>[0], 9),
+      collapsed,
+    );
+    expect(last.next_cursor).toBeNull();
+  });
+
+  it('counts the stories, and says the facets count articles', () => {
+    const res = shapeSearchResponse(
+      {
+        ...response([]),
+        aggregations: { ...response([]).aggregations, stories: { count: { value: 7 } } },
+      } as unknown as Parameters<typeof shapeSearchResponse>[0],
+      collapsed,
+    );
+    expect(res.stories).toBe(7);
+    expect(res.facet_counts).toBe('articles');
   });
 });
 

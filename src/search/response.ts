@@ -5,7 +5,7 @@ import { INDEX_DOCUMENT_FIELDS, type IndexDocument } from '../article';
 import { encodeCursor, searchFingerprint } from './cursor';
 import { shapeFacets } from './facets';
 import { readableFragment } from './fragments';
-import { FRAGMENTS } from './query';
+import { FRAGMENTS, RESULT_WINDOW, VERSIONS_SHOWN } from './query';
 import { convertHtml, convertText, escapeHtml, type OutputScript } from './output-script';
 import {
   articleResponseSchema,
@@ -47,6 +47,24 @@ function stored<K extends keyof IndexDocument>(
   return out;
 }
 
+/** The versions of a collapsed hit's story that match, the hit itself left out. */
+function versionsOf(hit: estypes.SearchHit<IndexedArticle>, out: OutputScript) {
+  const inner = hit.inner_hits?.versions?.hits;
+  if (!inner) return { version_count: 1, versions: [] };
+  const total = typeof inner.total === 'number' ? inner.total : (inner.total?.value ?? 1);
+  const versions = inner.hits
+    .map((h) => h._source as Partial<IndexedArticle> | undefined)
+    .filter((v): v is Partial<IndexedArticle> => !!v && v.id !== hit._source?.id)
+    .slice(0, VERSIONS_SHOWN)
+    .map((v) => ({
+      id: v.id ?? '',
+      source: v.source ?? null,
+      published_at: v.published_at ?? null,
+      title: convertText(v.title ?? '', out),
+    }));
+  return { version_count: Math.max(1, total), versions };
+}
+
 /** Joins highlights that touch (<mark>防控</mark><mark>疫情</mark>), which the highlighter
  * leaves apart when they come from different terms. */
 export function joinAdjacentMarks(html: string): string {
@@ -65,6 +83,8 @@ export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScri
     source: convertName(doc.source, out),
     place: convertName(doc.place, out),
     score: hit._score ?? null,
+    story_id: doc.story_id ?? doc.id,
+    ...versionsOf(hit, out),
   } as SearchHit;
 }
 
@@ -79,23 +99,34 @@ export function shapeSearchResponse(
   const hits = found.slice(0, req.size);
   const last = hits[hits.length - 1];
   const total = typeof res.hits.total === 'number' ? res.hits.total : (res.hits.total?.value ?? 0);
-  const more = req.after
-    ? found.length > req.size
-    : (req.page - 1) * req.size + hits.length < total;
+  const more =
+    req.after || req.collapse
+      ? found.length > req.size
+      : (req.page - 1) * req.size + hits.length < total;
+  const from = req.offset ?? (req.page - 1) * req.size;
+  const fingerprint = searchFingerprint(req.query, req.filters, req.sort, req.collapse);
+  const stories = (
+    res.aggregations?.stories as { count?: estypes.AggregationsCardinalityAggregate } | undefined
+  )?.count;
   return {
     total,
+    collapsed: req.collapse,
+    stories: req.collapse ? (stories?.value ?? null) : null,
+    facet_counts: 'articles',
     took_ms: res.took,
-    page: req.after ? null : req.page,
+    page: req.after || req.offset !== undefined ? null : req.page,
     size: req.size,
     hits: hits.map((hit) => shapeHit(hit, req.outputScript)),
     facets: shapeFacets(res.aggregations, req.filters, req.outputScript),
-    next_cursor:
-      more && last?.sort
-        ? encodeCursor({
-            fingerprint: searchFingerprint(req.query, req.filters, req.sort),
-            after: last.sort as SortValues,
-          })
-        : null,
+    next_cursor: !more
+      ? null
+      : req.collapse
+        ? from + hits.length < RESULT_WINDOW
+          ? encodeCursor({ fingerprint, offset: from + hits.length })
+          : null
+        : last?.sort
+          ? encodeCursor({ fingerprint, after: last.sort as SortValues })
+          : null,
   };
 }
 

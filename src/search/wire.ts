@@ -33,6 +33,10 @@ export interface SearchRequest {
   size: number;
   /** From a cursor: continue after the hit with these sort values. */
   after?: SortValues;
+  /** One hit per story (the best-ranked version), with the others as its versions. */
+  collapse: boolean;
+  /** From a cursor of a collapsed search: the stories already shown. */
+  offset?: number;
   outputScript: OutputScript;
 }
 
@@ -83,6 +87,25 @@ export const searchHitSchema = z.object({
   source: hitSource.source.describe('The publisher, in the output script'),
   place: hitSource.place.describe('The dateline place, in the output script'),
   score: z.number().nullable().describe('Relevance score; null when sorted by date'),
+  story_id: z.string().describe('The story this article is a version of (src/stories)'),
+  version_count: z
+    .number()
+    .int()
+    .describe(
+      'Collapsed: how many articles of this story match the search, this one included; 1 otherwise',
+    ),
+  versions: z
+    .array(
+      z.object({
+        id: z.string(),
+        source: z.string().nullable(),
+        published_at: z.string().nullable(),
+        title: z.string().describe('Plain text, in the output script'),
+      }),
+    )
+    .describe(
+      'Collapsed: the other matching versions of the story, oldest first (at most 10); empty otherwise',
+    ),
 });
 
 const facetSchema = z.array(
@@ -101,6 +124,15 @@ const facetSchema = z.array(
 
 export const searchResponseSchema = z.object({
   total: z.number().int().describe('Every article matching the query and filters'),
+  collapsed: z.boolean().describe('Whether hits are stories (one per story) or articles'),
+  stories: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Collapsed: the stories matching (exact up to 40,000, estimated past); else null'),
+  facet_counts: z
+    .enum(['stories', 'articles'])
+    .describe('What the facet counts count: articles (also when hits are collapsed by story)'),
   took_ms: z.number().int().describe('Time Elasticsearch took'),
   page: z.number().int().nullable().describe('The page shown; null when paging by cursor'),
   size: z.number().int(),

@@ -31,6 +31,7 @@ describe('openApiDocument', () => {
       'page',
       'size',
       'cursor',
+      'collapse',
       'output_script',
     ]);
     expect(params.every((p) => p.in === 'query' && !p.required)).toBe(true);

@@ -23,8 +23,14 @@ describe('searchQuerySchema', () => {
       sort: 'relevance',
       page: 1,
       size: 10,
+      collapse: true,
       outputScript: 'original',
     });
+  });
+
+  it('collapses by story unless collapse=false', () => {
+    expect(validate(searchQuerySchema, { collapse: 'false' }).collapse).toBe(false);
+    expect(() => validate(searchQuerySchema, { collapse: 'no' })).toThrow(HttpError);
   });
 
   it('takes repeated and single filters as lists, and coerces numbers', () => {
@@ -98,7 +104,7 @@ describe('searchQuerySchema', () => {
     const filters = { source: [], place: [], people: [], script: [] };
     const cursorFor = (q: string) =>
       encodeCursor({
-        fingerprint: searchFingerprint(parseQuery(q), filters, 'relevance'),
+        fingerprint: searchFingerprint(parseQuery(q), filters, 'relevance', true),
         after: [1.25, 'abc'],
       });
 

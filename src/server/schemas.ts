@@ -76,9 +76,14 @@ export const searchQuerySchema = z
       .max(2048)
       .optional()
       .describe('next_cursor of the previous response, to page past the page limit'),
+    collapse: z
+      .enum(['true', 'false'], { error: 'expected true or false' })
+      .default('true')
+      .describe('One hit per story, its other versions listed under it; false lists every article'),
     output_script: outputScript,
   })
   .transform((p, ctx): SearchRequest => {
+    const collapse = p.collapse === 'true';
     const query = parseQuery(p.q);
     const terms = countTerms(query);
     if (terms > LIMITS.terms) {
@@ -123,6 +128,7 @@ export const searchQuerySchema = z
       });
     }
     let after: SearchRequest['after'];
+    let offset: SearchRequest['offset'];
     if (p.cursor !== undefined) {
       const cursor = decodeCursor(p.cursor);
       if (p.page !== undefined) {
@@ -139,15 +145,23 @@ export const searchQuerySchema = z
           message: 'not a cursor',
           params: { code: 'not_a_cursor' },
         });
-      } else if (cursor.fingerprint !== searchFingerprint(query, filters, p.sort)) {
+      } else if (cursor.fingerprint !== searchFingerprint(query, filters, p.sort, collapse)) {
         ctx.addIssue({
           code: 'custom',
           path: ['cursor'],
-          message: 'made for another query, filter or sort',
+          message: 'made for another query, filter, sort or collapse',
           params: { code: 'cursor_mismatch' },
+        });
+      } else if (cursor.offset !== undefined && cursor.offset + p.size > RESULT_WINDOW) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cursor'],
+          message: `stories are listed up to ${RESULT_WINDOW}; page on with collapse=false`,
+          params: { code: 'cursor_past_window' },
         });
       } else {
         after = cursor.after;
+        offset = cursor.offset;
       }
     }
     return {
@@ -157,6 +171,8 @@ export const searchQuerySchema = z
       page,
       size: p.size,
       ...(after && { after }),
+      collapse,
+      ...(offset !== undefined && { offset }),
       outputScript: p.output_script,
     };
   });
