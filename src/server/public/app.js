@@ -76,6 +76,8 @@ function readState() {
     size: Math.min(50, Math.max(1, Math.floor(Number(p.get('size'))) || PAGE_SIZE)),
     script: oneOf(p.get('script'), OUTPUT_SCRIPTS),
     article: p.get('article') ?? '',
+    // One hit per story unless the URL says collapse=false.
+    collapse: p.get('collapse') !== 'false',
   };
 }
 
@@ -92,6 +94,7 @@ function pageUrl(state) {
   if (state.size !== PAGE_SIZE) p.set('size', String(state.size));
   if (state.script !== 'original') p.set('script', state.script);
   if (state.article) p.set('article', state.article);
+  if (!state.collapse) p.set('collapse', 'false');
   const query = p.toString();
   return query ? `?${query}` : location.pathname;
 }
@@ -109,6 +112,7 @@ function searchParams(state) {
     size: String(state.size),
     sort: state.sort,
     output_script: state.script,
+    collapse: String(state.collapse),
   });
   for (const value of state.source) p.append('source', value);
   for (const value of state.place) p.append('place', value);
@@ -187,6 +191,30 @@ function hitItem(hit, state) {
     el('h2', {}, link),
     meta([hit.source, day(hit.published_at), hit.place]),
     ...hit.fragments.map((html) => withApiHtml('p', { class: 'fragment' }, html)),
+    ...(hit.version_count > 1 ? [versionList(hit, state)] : []),
+  );
+}
+
+/** The other outlets' versions of a story, folded under "另有 N 个版本". */
+function versionList(hit, state) {
+  const others = hit.version_count - 1;
+  const items = hit.versions.map((v) =>
+    el(
+      'li',
+      {},
+      el('a', { href: pageUrl({ ...state, article: v.id }), 'data-article': v.id }, v.title),
+      ' ',
+      el('span', { class: 'meta' }, [v.source, day(v.published_at)].filter(Boolean).join(' · ')),
+    ),
+  );
+  if (others > hit.versions.length) {
+    items.push(el('li', { class: 'meta' }, `…… 另有 ${others - hit.versions.length} 个未列出`));
+  }
+  return el(
+    'details',
+    { class: 'versions' },
+    el('summary', {}, `另有 ${others} 个版本`),
+    el('ul', {}, ...items),
   );
 }
 
@@ -229,7 +257,9 @@ function renderFacets(facets, state) {
 }
 
 function renderPager(res, state) {
-  const pages = Math.ceil(Math.min(res.total, RESULT_WINDOW) / state.size);
+  // Collapsed, the pages are pages of stories.
+  const count = res.collapsed ? (res.stories ?? res.total) : res.total;
+  const pages = Math.ceil(Math.min(count, RESULT_WINDOW) / state.size);
   const pager = byId('pager');
   if (res.hits.length === 0 && res.total > 0) {
     // A page past the end (an old link, a hand-edited URL): a way back to the results.
@@ -268,7 +298,9 @@ async function showResults(state, signal) {
       ? t('没有找到结果')
       : res.hits.length === 0
         ? t(`共 ${res.total} 条结果，第 ${state.page} 页已超出范围`)
-        : t(`共 ${res.total} 条结果（${res.took_ms} 毫秒）`);
+        : res.collapsed
+          ? t(`共 ${res.stories} 个报道，${res.total} 篇文章（${res.took_ms} 毫秒）`)
+          : t(`共 ${res.total} 条结果（${res.took_ms} 毫秒）`);
   byId('results').replaceChildren(...res.hits.map((hit) => hitItem(hit, state)));
   renderFacets(res.facets, state);
   renderPager(res, state);
