@@ -34,8 +34,7 @@ import {
   withRetry,
   type RetryPolicy,
 } from './retry';
-import { assignStories } from '../stories/assign';
-import { decodeSketch } from '../stories/fingerprint';
+import { StoryGrouping } from './stories';
 
 export interface RunIndexerOptions {
   client: Client;
@@ -55,13 +54,6 @@ export interface RunIndexerOptions {
   /** Stops the run between files (Ctrl-C): it aborts like an engine failure, the alias stays. */
   signal?: AbortSignal;
 }
-
-/**
- * Indexed articles a batch is compared with, at most (the engine's result window). A batch of
- * 500 new articles with a dozen earlier versions each stays well below; past it, the candidates
- * left out are versions of stories that the ones read already lead to, most of the time.
- */
-const STORY_CANDIDATES = 10_000;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -88,6 +80,7 @@ async function sendBatch(
   report: IndexReport,
   retry: RetryPolicy,
   inFlight: InFlightWindow,
+  stories: StoryGrouping,
 ): Promise<void> {
   const { index } = target;
   const fail = (doc: IndexDocument, reason: string) => {
@@ -104,83 +97,49 @@ async function sendBatch(
     report.unchanged += split.unchanged.length;
     write = split.write;
   }
-  await groupIntoStories(client, index, write, report, retry);
-
-  // A 429 for the whole request or for some of its items halves the requests kept open.
-  const bulk = (docs: IndexDocument[]) =>
-    es.bulkIndex(client, index, docs).catch((error: unknown) => {
-      if (isThrottled(error)) inFlight.throttled();
-      throw error;
-    });
-  let toSend = write;
-  let throttled = false;
-  for (let attempt = 1; toSend.length > 0; attempt++) {
-    const docs = toSend.map((item) => item.doc);
-    const response = await withRetry(() => bulk(docs), retry);
-    const outcome = readBulkResponse(toSend, response.items);
-    if (outcome.throttled > 0) {
-      inFlight.throttled();
-      throttled = true;
-    }
-    report.indexed += outcome.ok.length;
-    for (const { item, reason } of outcome.rejected) fail(item.doc, reason);
-    if (outcome.fatal) throw new Error(`writing to ${index}: ${outcome.fatal}`);
-    if (outcome.retry.length > 0 && attempt >= retry.attempts) {
-      const blocked = outcome.retry.map(({ reason }) => blockedWrites(reason)).find(Boolean);
-      if (blocked) throw new Error(blocked);
-      for (const { item, reason } of outcome.retry) {
-        fail(item.doc, `still refused after ${attempt} attempts: ${reason}`);
+  const written = await stories.group(write);
+  try {
+    // A 429 for the whole request or for some of its items halves the requests kept open.
+    const bulk = (docs: IndexDocument[]) =>
+      es.bulkIndex(client, index, docs).catch((error: unknown) => {
+        if (isThrottled(error)) inFlight.throttled();
+        throw error;
+      });
+    let toSend = write;
+    let throttled = false;
+    for (let attempt = 1; toSend.length > 0; attempt++) {
+      const docs = toSend.map((item) => item.doc);
+      const response = await withRetry(() => bulk(docs), retry);
+      const outcome = readBulkResponse(toSend, response.items);
+      if (outcome.throttled > 0) {
+        inFlight.throttled();
+        throttled = true;
       }
-      return;
+      report.indexed += outcome.ok.length;
+      for (const { item, reason } of outcome.rejected) fail(item.doc, reason);
+      if (outcome.fatal) throw new Error(`writing to ${index}: ${outcome.fatal}`);
+      if (outcome.retry.length > 0 && attempt >= retry.attempts) {
+        const blocked = outcome.retry.map(({ reason }) => blockedWrites(reason)).find(Boolean);
+        if (blocked) throw new Error(blocked);
+        for (const { item, reason } of outcome.retry) {
+          fail(item.doc, `still refused after ${attempt} attempts: ${reason}`);
+        }
+        return;
+      }
+      if (outcome.retry.length > 0) await sleep(backoffDelay(attempt, retry));
+      toSend = outcome.retry.map(({ item }) => item);
     }
-    if (outcome.retry.length > 0) await sleep(backoffDelay(attempt, retry));
-    toSend = outcome.retry.map(({ item }) => item);
+    if (!throttled) inFlight.succeeded();
+  } finally {
+    written();
   }
-  if (!throttled) inFlight.succeeded();
-}
-
-/**
- * Sets the story id of each document about to be written: compares it with the batch and with
- * the indexed articles sharing a band, and moves absorbed stories to their new id before the
- * batch is written (src/stories/README.md has the rule). Unchanged articles keep their story.
- */
-async function groupIntoStories(
-  client: Client,
-  index: string,
-  write: Pending[],
-  report: IndexReport,
-  retry: RetryPolicy,
-): Promise<void> {
-  if (write.length === 0) return;
-  const batch = write.map(({ doc }) => ({
-    id: doc.id,
-    bands: doc.story_bands,
-    ...decodeSketch(doc.fingerprint ?? ''),
-  }));
-  const bands = [...new Set(batch.flatMap((a) => a.bands))];
-  // The previous batch (and its relabelling) must be visible to the band lookup.
-  await withRetry(() => es.refresh(client, index), retry);
-  const found = await withRetry(
-    () => es.storyCandidates(client, index, bands, STORY_CANDIDATES),
-    retry,
-  );
-  const candidates = found.map((c) => ({
-    id: c.id,
-    storyId: c.story_id,
-    bands: c.story_bands,
-    ...decodeSketch(c.fingerprint ?? ''),
-  }));
-  const { storyOf, relabel, joined, merged } = assignStories(batch, candidates);
-  await withRetry(() => es.relabelStories(client, index, relabel), retry);
-  for (const { doc } of write) doc.story_id = storyOf.get(doc.id) ?? doc.id;
-  report.joinedStory += joined;
-  report.storiesMerged += merged;
 }
 
 /**
  * Reads every file, batching its articles, and sends each full batch while the next fills.
  * What is held at once is bounded: the batch filling, the batches in flight (at most the
- * window's limit, each at most INDEX_BATCH_DOCS / INDEX_BATCH_BYTES) and the file being read.
+ * window's limit, each at most INDEX_BATCH_DOCS / INDEX_BATCH_BYTES, with their story sketches)
+ * and the file being read.
  */
 async function fill(
   options: RunIndexerOptions,
@@ -192,6 +151,7 @@ async function fill(
   const config = loadConfig();
   const batcher = new Batcher(options.batch ?? batchOf(config));
   const inFlight = new InFlightWindow(options.inFlight ?? config.INDEX_BULK_IN_FLIGHT);
+  const stories = new StoryGrouping(client, target.index, report, retry);
   // Ids read so far, the one thing that grows with the corpus (tens of bytes an article): a
   // later copy of an article is a duplicate, so that re-runs do not rewrite it back and forth.
   const seen = new Set<string>();
@@ -200,7 +160,15 @@ async function fill(
   const send = async (batch: Pending[]) => {
     while (open.size >= inFlight.limit && !failure) await Promise.race(open);
     if (failure) throw failure.error;
-    const request: Promise<void> = sendBatch(client, target, batch, report, retry, inFlight)
+    const request: Promise<void> = sendBatch(
+      client,
+      target,
+      batch,
+      report,
+      retry,
+      inFlight,
+      stories,
+    )
       .then(
         () => onProgress?.(progressOf(report)),
         // Kept, not thrown here: the next send or the end of the run throws it.

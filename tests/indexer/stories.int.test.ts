@@ -142,4 +142,43 @@ describe('stories in the indexer', () => {
     });
     expect(await storyIds(other)).toEqual(await storyIds(alias));
   });
+
+  test('batches written while the next are grouped (bulk requests in flight) give the same stories', async () => {
+    // Three stories of four versions (each version drops a different paragraph of eight, from
+    // another outlet) and two articles alone; one article a batch, three requests open at once.
+    const articles = [1, 2, 3].flatMap((story) => {
+      const p = paragraphs(story * 100, 8);
+      return [0, 2, 4, 6].map((drop) =>
+        article(`f-${story}-${drop}`, {
+          title: '',
+          body: p.filter((_, i) => i !== drop),
+          source: `outlet-${drop}`,
+        }),
+      );
+    });
+    articles.push(article('f-alone-1', { title: '', body: paragraphs(5, 8) }));
+    articles.push(article('f-alone-2', { title: '', body: paragraphs(6, 8) }));
+    const expected = new Map(
+      articles.map((a) => [a.id, a.id.startsWith('f-alone') ? a.id : `${a.id.slice(0, 3)}-0`]),
+    );
+    let seed = 15;
+    const shuffled = () =>
+      articles
+        .map((a) => ({ a, key: (seed = (seed * 1103515245 + 12345) % 2 ** 31) }))
+        .sort((x, y) => x.key - y.key)
+        .map(({ a }) => a);
+    for (const [round, order] of [articles, shuffled(), shuffled()].entries()) {
+      const alias = newAlias(`stories-in-flight-${round}`);
+      const report = await runIndexer({
+        client,
+        alias,
+        paths: [],
+        batch: { maxDocs: 1, maxBytes: 1e9 },
+        inFlight: 3,
+        files: files(...order.map((a) => file(a.id, [a]))),
+      });
+      expect(report).toMatchObject({ indexed: 14, failed: 0, joinedStory: 9 });
+      expect(await storyIds(alias)).toEqual(expected);
+    }
+  });
 });
