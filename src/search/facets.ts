@@ -2,7 +2,9 @@
 // a facet's counts ignore its own selection, so the other choices stay visible. The filters of
 // the faceted fields go in the search's post_filter (applied to the hits after the
 // aggregations), and each facet's aggregation sits in a filter aggregation holding the
-// selections of every other facet. Pure.
+// selections of every other facet. When the hits are stories (collapsed, the default), a
+// facet counts stories too: clicking "荥阳 (3)" must list three hits, not one story written by
+// three outlets. Pure.
 import type { estypes } from '@elastic/elasticsearch';
 import { foldKeyword } from './fold';
 import { convertText, type OutputScript } from './output-script';
@@ -14,6 +16,20 @@ export type NameFacet = (typeof NAME_FACETS)[number];
 
 /** How many buckets each name facet returns. */
 export const FACET_SIZE = 20;
+
+/** The collapse key: the story id the indexer computes (src/stories). */
+export const STORY_FIELD = 'story_id';
+
+/**
+ * Stories in a bucket: exact up to this many (a facet value holds more in a large archive only,
+ * where a count of 1,000 or more is read as a size, not checked one by one), estimated past.
+ * Small, as every bucket of every facet carries one.
+ */
+const BUCKET_STORY_PRECISION = 1000;
+
+const storiesIn = {
+  stories: { cardinality: { field: STORY_FIELD, precision_threshold: BUCKET_STORY_PRECISION } },
+} satisfies Record<string, estypes.AggregationsAggregationContainer>;
 
 /** Dates are calendar days in China Standard Time, where the archives are published. */
 export const TIME_ZONE = '+08:00';
@@ -63,7 +79,8 @@ export function withoutFacetSelections(filters: SearchFilters): SearchFilters {
   return { source: [], place: [], people: [], script: filters.script };
 }
 
-function valuesAggregation(facet: NameFacet | 'year', filters: SearchFilters) {
+function valuesAggregation(facet: NameFacet | 'year', filters: SearchFilters, stories: boolean) {
+  const sub = stories ? { aggs: storiesIn } : {};
   if (facet === 'year') {
     return {
       values: {
@@ -74,34 +91,49 @@ function valuesAggregation(facet: NameFacet | 'year', filters: SearchFilters) {
           format: 'yyyy',
           min_doc_count: 1,
         },
+        ...sub,
       },
     } satisfies Record<string, estypes.AggregationsAggregationContainer>;
   }
   const selected = filters[facet].map(foldKeyword);
+  // Buckets are chosen by articles; breadth first, the stories are counted in those alone.
+  const terms = stories ? { collect_mode: 'breadth_first' as const } : {};
   return {
-    values: { terms: { field: facet, size: FACET_SIZE } },
+    values: { terms: { field: facet, size: FACET_SIZE, ...terms }, ...sub },
     // The selected values, counted even when they are not among the top buckets.
     ...(selected.length > 0 && {
-      selected: { terms: { field: facet, size: selected.length, include: selected } },
+      selected: { terms: { field: facet, size: selected.length, include: selected }, ...sub },
     }),
   } satisfies Record<string, estypes.AggregationsAggregationContainer>;
 }
 
-/** One filter aggregation per facet: the other facets' selections, and the facet's counts. */
+/**
+ * One filter aggregation per facet: the other facets' selections, and the facet's counts: of
+ * articles, and with `stories` of stories as well.
+ */
 export function buildFacetAggregations(
   filters: SearchFilters,
+  stories: boolean,
 ): Record<string, estypes.AggregationsAggregationContainer> {
   return Object.fromEntries(
     FACETS.map((facet) => {
       const others = FACETS.filter((f) => f !== facet)
         .map((f) => selectionFilter(f, filters))
         .filter((c) => c !== undefined);
-      return [facet, { filter: allOf(others), aggs: valuesAggregation(facet, filters) }];
+      return [facet, { filter: allOf(others), aggs: valuesAggregation(facet, filters, stories) }];
     }),
   );
 }
 
-type Buckets = { key: string | number; key_as_string?: string; doc_count: number }[];
+type Buckets = {
+  key: string | number;
+  key_as_string?: string;
+  doc_count: number;
+  stories?: { value: number };
+}[];
+
+/** What a bucket counts: its stories when they were counted, else its articles. */
+const countOf = (bucket: Buckets[number]) => bucket.stories?.value ?? bucket.doc_count;
 
 function bucketsOf(agg: estypes.AggregationsAggregate | undefined, name: string): Buckets {
   const inner = (agg as Record<string, unknown> | undefined)?.[name] as
@@ -122,15 +154,18 @@ function nameFacet(
 ): Facet {
   const selected = new Set(filters[facet].map(foldKeyword));
   const counts = new Map<string, number>();
-  for (const b of bucketsOf(agg, 'values')) counts.set(String(b.key), b.doc_count);
-  for (const b of bucketsOf(agg, 'selected')) counts.set(String(b.key), b.doc_count);
+  for (const b of bucketsOf(agg, 'values')) counts.set(String(b.key), countOf(b));
+  for (const b of bucketsOf(agg, 'selected')) counts.set(String(b.key), countOf(b));
   for (const value of selected) if (!counts.has(value)) counts.set(value, 0);
-  return [...counts].map(([value, count]) => ({
-    value,
-    label: convertText(value, out),
-    count,
-    selected: selected.has(value),
-  }));
+  // Most first, by what is counted (the engine orders by articles); ties keep its order.
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([value, count]) => ({
+      value,
+      label: convertText(value, out),
+      count,
+      selected: selected.has(value),
+    }));
 }
 
 function yearFacet(agg: estypes.AggregationsAggregate | undefined, filters: SearchFilters): Facet {
@@ -141,7 +176,7 @@ function yearFacet(agg: estypes.AggregationsAggregate | undefined, filters: Sear
       return {
         value: year,
         label: year,
-        count: b.doc_count,
+        count: countOf(b),
         selected: filters.from === `${year}-01-01` && filters.to === `${year}-12-31`,
       };
     })

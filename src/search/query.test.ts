@@ -241,6 +241,22 @@ describe('buildSearch', () => {
     });
   });
 
+  it('counts stories in every facet bucket when collapsed, articles alone otherwise', () => {
+    const collapsed = buildSearch(
+      request('疫', { collapse: true, filters: { ...noFilters, place: ['荥阳'] } }),
+      'articles',
+    ).aggs!;
+    for (const facet of ['source', 'place', 'people', 'year']) {
+      expect(collapsed[facet]?.aggs?.values?.aggs?.stories?.cardinality?.field).toBe('story_id');
+    }
+    expect(collapsed.place!.aggs!.selected!.aggs!.stories).toBeDefined();
+    // Buckets are chosen by articles; the stories are counted in those chosen only.
+    expect(collapsed.source!.aggs!.values!.terms!.collect_mode).toBe('breadth_first');
+    const flat = buildSearch(request('疫'), 'articles').aggs!;
+    expect(flat.source!.aggs!.values!.aggs).toBeUndefined();
+    expect(flat.year!.aggs!.values!.aggs).toBeUndefined();
+  });
+
   it('filters hits by facet selections after counting, each facet without its own', () => {
     const s = buildSearch(
       request('疫', {

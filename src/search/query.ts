@@ -4,6 +4,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import {
   buildFacetAggregations,
+  STORY_FIELD,
   buildPostFilter,
   facetFilters,
   withoutFacetSelections,
@@ -173,9 +174,6 @@ export const RESPONSE_FIELDS = [
   'aggregations',
 ];
 
-/** The collapse key: the story id the indexer computes (src/stories). */
-export const STORY_FIELD = 'story_id';
-
 /** Versions listed under a story's hit; the count says how many there are in all. */
 export const VERSIONS_SHOWN = 10;
 
@@ -236,7 +234,7 @@ export function buildSearch(req: SearchRequest, index: string): estypes.SearchRe
     highlight: HIGHLIGHT,
     filter_path: RESPONSE_FIELDS,
     aggs: {
-      ...buildFacetAggregations(req.filters),
+      ...buildFacetAggregations(req.filters, req.collapse),
       ...(req.collapse && { stories: storyTotal(postFilter) }),
     },
   };

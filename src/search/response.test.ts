@@ -245,7 +245,7 @@ describe('shapeSearchResponse, collapsed by story', () => {
     expect(last.next_cursor).toBeNull();
   });
 
-  it('counts the stories, and says the facets count articles', () => {
+  it('counts the stories, and says the facets count them too', () => {
     const res = shapeSearchResponse(
       {
         ...response([]),
@@ -254,7 +254,34 @@ describe('shapeSearchResponse, collapsed by story', () => {
       collapsed,
     );
     expect(res.stories).toBe(7);
-    expect(res.facet_counts).toBe('articles');
+    expect(res.facet_counts).toBe('stories');
+  });
+
+  it('counts stories in facet buckets, most first', () => {
+    const bucket = (key: string, articles: number, stories: number) => ({
+      key,
+      doc_count: articles,
+      stories: { value: stories },
+    });
+    const res = shapeSearchResponse(
+      {
+        ...response([]),
+        aggregations: {
+          ...response([]).aggregations,
+          // The engine orders by articles: one story told by five outlets comes first.
+          place: { values: { buckets: [bucket('荥阳', 5, 1), bucket('涟源', 3, 3)] } },
+          year: {
+            values: { buckets: [{ ...bucket('', 6, 2), key: 1, key_as_string: '2020' }] },
+          },
+        },
+      } as unknown as Parameters<typeof shapeSearchResponse>[0],
+      collapsed,
+    );
+    expect(res.facets.place.map((b) => [b.value, b.count])).toEqual([
+      ['涟源', 3],
+      ['荥阳', 1],
+    ]);
+    expect(res.facets.year[0]!.count).toBe(2);
   });
 });
 

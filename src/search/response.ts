@@ -112,7 +112,7 @@ export function shapeSearchResponse(
     total,
     collapsed: req.collapse,
     stories: req.collapse ? (stories?.value ?? null) : null,
-    facet_counts: 'articles',
+    facet_counts: req.collapse ? 'stories' : 'articles',
     took_ms: res.took,
     page: req.after || req.offset !== undefined ? null : req.page,
     size: req.size,

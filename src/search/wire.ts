@@ -132,7 +132,9 @@ export const searchResponseSchema = z.object({
     .describe('Collapsed: the stories matching (exact up to 40,000, estimated past); else null'),
   facet_counts: z
     .enum(['stories', 'articles'])
-    .describe('What the facet counts count: articles (also when hits are collapsed by story)'),
+    .describe(
+      'What the facet counts count: stories when the hits are stories (collapsed), else articles',
+    ),
   took_ms: z.number().int().describe('Time Elasticsearch took'),
   page: z.number().int().nullable().describe('The page shown; null when paging by cursor'),
   size: z.number().int(),
