@@ -11,7 +11,13 @@ import {
 } from './facets';
 import type { ParsedQuery, Term } from './parse';
 import { alternatives } from './variants';
-import { HIT_SOURCE_FIELDS, type SearchFilters, type SearchRequest, type SortOrder } from './wire';
+import {
+  HIT_SOURCE_FIELDS,
+  VERSION_SOURCE_FIELDS,
+  type SearchFilters,
+  type SearchRequest,
+  type SortOrder,
+} from './wire';
 
 /** The analyzed text fields searched, with how much a match in each counts. */
 export const FIELD_BOOSTS = { title: 3, subheadings: 1.5, body: 1, captions: 0.5 } as const;
@@ -197,7 +203,7 @@ const COLLAPSE: estypes.SearchFieldCollapse = {
   inner_hits: {
     name: 'versions',
     size: VERSIONS_SHOWN + 1,
-    _source: ['id', 'source', 'published_at', 'title'],
+    _source: [...VERSION_SOURCE_FIELDS],
     sort: [{ published_at: { order: 'asc', missing: '_last' } }, { id: { order: 'asc' } }],
   },
 };

@@ -12,6 +12,7 @@ const doc = (id: string, title: string): IndexedArticle => ({
   published_at: '2020-01-31T00:00:00+08:00',
   script: 'traditional',
   path: `corpus/${id}.txt`,
+  story_id: id,
 });
 
 function hit(id: string, title: string, highlight?: Record<string, string[]>) {

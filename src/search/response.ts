@@ -83,7 +83,6 @@ export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScri
     source: convertName(doc.source, out),
     place: convertName(doc.place, out),
     score: hit._score ?? null,
-    story_id: doc.story_id ?? doc.id,
     ...versionsOf(hit, out),
   } as SearchHit;
 }

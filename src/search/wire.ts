@@ -72,10 +72,21 @@ export const HIT_SOURCE_FIELDS = [
   'published_at',
   'script',
   'path',
+  'story_id',
 ] as const satisfies readonly IndexDocumentField[];
 export type HitSourceField = (typeof HIT_SOURCE_FIELDS)[number];
 
 const hitSource = nullForAbsent(indexDocumentSchema.pick(only(HIT_SOURCE_FIELDS)).shape);
+
+/** The stored fields a version of a collapsed hit's story shows. */
+export const VERSION_SOURCE_FIELDS = [
+  'id',
+  'source',
+  'published_at',
+  'title',
+] as const satisfies readonly IndexDocumentField[];
+
+const versionSource = nullForAbsent(indexDocumentSchema.pick(only(VERSION_SOURCE_FIELDS)).shape);
 
 export const searchHitSchema = z.object({
   ...hitSource,
@@ -87,7 +98,6 @@ export const searchHitSchema = z.object({
   source: hitSource.source.describe('The publisher, in the output script'),
   place: hitSource.place.describe('The dateline place, in the output script'),
   score: z.number().nullable().describe('Relevance score; null when sorted by date'),
-  story_id: z.string().describe('The story this article is a version of (src/stories)'),
   version_count: z
     .number()
     .int()
@@ -97,9 +107,7 @@ export const searchHitSchema = z.object({
   versions: z
     .array(
       z.object({
-        id: z.string(),
-        source: z.string().nullable(),
-        published_at: z.string().nullable(),
+        ...versionSource,
         title: z.string().describe('Plain text, in the output script'),
       }),
     )
@@ -153,7 +161,15 @@ export const searchResponseSchema = z.object({
 
 /** The whole stored article but its raw date and hash, its text and names in the output script. */
 export const articleResponseSchema = z.object({
-  ...nullForAbsent(indexDocumentSchema.omit({ date: true, content_hash: true }).shape),
+  ...nullForAbsent(
+    // What the indexer keeps to compare articles (src/stories) is no reader's business.
+    indexDocumentSchema.omit({
+      date: true,
+      content_hash: true,
+      story_bands: true,
+      fingerprint: true,
+    }).shape,
+  ),
   title_html: html('The title, the matches of `q` marked'),
   body_html: z
     .array(html('A paragraph, the matches of `q` marked'))
