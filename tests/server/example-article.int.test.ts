@@ -40,7 +40,8 @@ test('the API gives back every field the JSON line gave, as its schema describes
   expect(res.status).toBe(200);
   const article = articleResponseSchema.parse(res.body);
   // What the API leaves out: the raw date (published_at stands for it) and what is kept for
-  // debugging; what it adds: the title and paragraphs as HTML (escaped, nothing to mark here).
+  // debugging; what it adds: the title and paragraphs as HTML (escaped, nothing to mark here),
+  // and the story the indexer put it in (its own: no other article resembles it).
   const stored = Object.fromEntries(
     Object.entries(EXAMPLE_ARTICLE).filter(
       ([field]) => !['date', 'removed', 'evidence'].includes(field),
@@ -55,6 +56,7 @@ test('the API gives back every field the JSON line gave, as its schema describes
       ...EXAMPLE_ARTICLE.correspondents,
       ...EXAMPLE_ARTICLE.editors,
     ],
+    story_id: EXAMPLE_ARTICLE.id,
   });
 });
 
@@ -71,5 +73,8 @@ test('a search finds it and shows the fields of a hit', async () => {
     published_at: EXAMPLE_ARTICLE.published_at,
     script: EXAMPLE_ARTICLE.script,
     path: EXAMPLE_ARTICLE.path,
+    story_id: EXAMPLE_ARTICLE.id,
+    version_count: 1,
+    versions: [],
   });
 });
