@@ -298,7 +298,8 @@ async function showResults(state, signal) {
       ? t('没有找到结果')
       : res.hits.length === 0
         ? t(`共 ${res.total} 条结果，第 ${state.page} 页已超出范围`)
-        : res.collapsed
+        : // Stories are worth naming only where some were told by more than one outlet.
+          res.collapsed && res.stories !== res.total
           ? t(`共 ${res.stories} 个报道，${res.total} 篇文章（${res.took_ms} 毫秒）`)
           : t(`共 ${res.total} 条结果（${res.took_ms} 毫秒）`);
   byId('results').replaceChildren(...res.hits.map((hit) => hitItem(hit, state)));
