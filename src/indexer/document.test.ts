@@ -24,6 +24,17 @@ describe('toIndexDocument', () => {
     expect(decodeSketch(doc.fingerprint!)).toEqual({ signature, size });
   });
 
+  it('without stories, has no fingerprint and is its own story', () => {
+    const doc = toIndexDocument(article('a1'), { stories: false });
+    expect(doc).toMatchObject({ story_bands: [], story_id: 'a1' });
+    expect(doc.fingerprint).toBeUndefined();
+    const { story_bands, fingerprint, content_hash, ...rest } = toIndexDocument(article('a1'));
+    expect(story_bands).toHaveLength(BANDS);
+    expect(fingerprint).toBeDefined();
+    expect(doc).toMatchObject(rest);
+    expect(doc.content_hash).not.toBe(content_hash);
+  });
+
   it('gives the same hash for the same article and another when anything indexed changes', () => {
     const base = toIndexDocument(article('a1')).content_hash;
     expect(toIndexDocument(article('a1')).content_hash).toBe(base);

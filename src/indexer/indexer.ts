@@ -53,6 +53,11 @@ export interface RunIndexerOptions {
   files?: AsyncIterable<FileResult>;
   /** Stops the run between files (Ctrl-C): it aborts like an engine failure, the alias stays. */
   signal?: AbortSignal;
+  /**
+   * false: no fingerprints and no grouping, every article a story of its own. Only to measure
+   * what stories cost (bench:stories-cost) or the rest without them; the command never sets it.
+   */
+  stories?: boolean;
 }
 
 function message(error: unknown): string {
@@ -80,7 +85,7 @@ async function sendBatch(
   report: IndexReport,
   retry: RetryPolicy,
   inFlight: InFlightWindow,
-  stories: StoryGrouping,
+  stories: StoryGrouping | undefined,
 ): Promise<void> {
   const { index } = target;
   const fail = (doc: IndexDocument, reason: string) => {
@@ -97,7 +102,7 @@ async function sendBatch(
     report.unchanged += split.unchanged.length;
     write = split.write;
   }
-  const written = await stories.group(write);
+  const written = stories ? await stories.group(write) : () => {};
   try {
     // A 429 for the whole request or for some of its items halves the requests kept open.
     const bulk = (docs: IndexDocument[]) =>
@@ -151,7 +156,8 @@ async function fill(
   const config = loadConfig();
   const batcher = new Batcher(options.batch ?? batchOf(config));
   const inFlight = new InFlightWindow(options.inFlight ?? config.INDEX_BULK_IN_FLIGHT);
-  const stories = new StoryGrouping(client, target.index, report, retry);
+  const grouping = options.stories ?? true;
+  const stories = grouping ? new StoryGrouping(client, target.index, report, retry) : undefined;
   // Ids read so far, the one thing that grows with the corpus (tens of bytes an article): a
   // later copy of an article is a duplicate, so that re-runs do not rewrite it back and forth.
   const seen = new Set<string>();
@@ -206,7 +212,7 @@ async function fill(
         seen.add(article.id);
         let full: Pending[] | undefined;
         try {
-          full = batcher.add(pending(toIndexDocument(article)));
+          full = batcher.add(pending(toIndexDocument(article, { stories: grouping })));
         } catch (error) {
           report.failed += 1;
           report.failures.push({ path: file.path, id: article.id, reason: message(error) });
