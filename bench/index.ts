@@ -12,16 +12,9 @@ import { log, machineLine, markdownTable, publishResults } from './lib/results';
 import { round } from './lib/stats';
 import type { LoadRequest } from './lib/index-load-child';
 import { indexerNodeFlags, runLoadChild } from './lib/index-load';
+import { dropIndices, indexStats, type IndexStats } from './lib/index-stats';
 import { runBench, startElasticsearch } from './lib/stack';
 import { formatValue, renderChart } from './lib/svg';
-
-/** Index-level figures, read after the load. */
-interface IndexStats {
-  docs: number;
-  segments: number;
-  /** Bytes of the primaries' Lucene segments. */
-  bytes: number;
-}
 
 interface LoadFigures {
   docs: number;
@@ -50,28 +43,6 @@ interface LoadFigures {
 }
 
 const MiB = 2 ** 20;
-
-/**
- * The segments as the _segments API lists them. Not the store size of index stats: the engine
- * caches that for ten seconds (index.store.stats_refresh_interval), so right after a load it
- * can still describe an earlier state of the directory.
- */
-async function indexStats(client: Client, index: string): Promise<IndexStats> {
-  const response = await client.indices.segments({ index });
-  const stats: IndexStats = { docs: 0, segments: 0, bytes: 0 };
-  for (const entry of Object.values(response.indices)) {
-    for (const shard of Object.values(entry.shards)) {
-      const copies = Array.isArray(shard) ? shard : [shard];
-      const primary = copies.find((copy) => copy.routing.primary);
-      for (const segment of Object.values(primary?.segments ?? {})) {
-        stats.docs += segment.num_docs;
-        stats.segments += 1;
-        stats.bytes += segment.size_in_bytes ?? 0;
-      }
-    }
-  }
-  return stats;
-}
 
 async function measure(
   client: Client,
@@ -136,17 +107,6 @@ interface SizeRun {
   /** The pipeline at its default over raw bulk at its best. */
   ratio: number;
   repeats: Record<string, number[]>;
-}
-
-/** Deletes the indices matching a pattern, by name (the engine refuses wildcard deletes). */
-async function dropIndices(client: Client, pattern: string): Promise<void> {
-  const found = await client.indices.get({
-    index: pattern,
-    allow_no_indices: true,
-    ignore_unavailable: true,
-  });
-  const names = Object.keys(found);
-  if (names.length > 0) await client.indices.delete({ index: names });
 }
 
 function sizeLabel(size: Size, docs: number): string {

@@ -27,6 +27,8 @@ export interface LoadRequest {
   /** Bulk requests in flight at once: the raw load's (default 1), or the pipeline's
    * INDEX_BULK_IN_FLIGHT (its default when unset). */
   inFlight?: number;
+  /** The pipeline without stories (no fingerprints, no grouping), to measure what they cost. */
+  stories?: boolean;
 }
 
 export interface LoadResult {
@@ -107,6 +109,7 @@ async function pipeline(
     paths: req.paths,
     batch: { maxDocs: INDEX_BATCH_DOCS, maxBytes: INDEX_BATCH_BYTES },
     ...(req.inFlight !== undefined && { inFlight: req.inFlight }),
+    ...(req.stories === false && { stories: false }),
   });
   const first = report.failures[0];
   const error =
