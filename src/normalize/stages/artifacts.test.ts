@@ -11,8 +11,7 @@ import {
 } from './artifacts';
 import { draftFromLines } from '../draft';
 import { seedDraft, seedLine } from '../../../tests/fixtures/seeds';
-
-const texts = (d: { blocks: { text: string }[] }) => d.blocks.map((b) => b.text);
+import { texts } from '../../../tests/support/stages';
 
 describe('foldFullWidthAlnum', () => {
   it('folds full-width letters and digits and keeps CJK punctuation', () => {

@@ -1,12 +1,5 @@
-import type { Draft } from '../draft';
 import { draftFromLines, runStages } from '../draft';
-import {
-  normalizeSpaces,
-  stripBulletMarks,
-  stripEmailPlaceholders,
-  stripPinyinAnnotations,
-  trimIndentation,
-} from './artifacts';
+import { stripEmailPlaceholders } from './artifacts';
 import {
   dropBreadcrumbs,
   dropContactLines,
@@ -22,19 +15,13 @@ import {
   dropAfterArticleEnd,
 } from './chrome';
 import { type SeedName, seedDraft, seedLine } from '../../../tests/fixtures/seeds';
+import { cleanSeed, texts } from '../../../tests/support/stages';
 
-const texts = (d: Draft) => d.blocks.map((b) => b.text);
-/** Seed lines as the chrome stages see them: spacing, pinyin and bullets already cleaned. */
-const clean = (name: SeedName, lines: number[]) =>
-  runStages(
-    [normalizeSpaces, stripPinyinAnnotations, stripBulletMarks, trimIndentation],
-    seedDraft(name, lines),
-  );
-const line = (name: SeedName, n: number) => texts(clean(name, [n]))[0]!;
+const line = (name: SeedName, n: number) => texts(cleanSeed(name, [n]))[0]!;
 
 describe('dropProvinceMenus', () => {
   it("removes seed 002's menu of provinces and keeps a sentence naming provinces", () => {
-    const d = dropProvinceMenus.run(clean('002', [1, 17]));
+    const d = dropProvinceMenus.run(cleanSeed('002', [1, 17]));
     expect(texts(d)).toEqual([line('002', 17)]);
     expect(d.removed[0]!.stage).toBe('dropProvinceMenus');
     const sentence = draftFromLines(['北京 上海 广东 浙江 江苏 山东 六地的志愿者都来了。']);
@@ -44,13 +31,13 @@ describe('dropProvinceMenus', () => {
 
 describe('dropSearchBoxes', () => {
   it("removes seed 002's 搜 索", () => {
-    expect(texts(dropSearchBoxes.run(clean('002', [5, 17])))).toEqual([line('002', 17)]);
+    expect(texts(dropSearchBoxes.run(cleanSeed('002', [5, 17])))).toEqual([line('002', 17)]);
   });
 });
 
 describe('dropContactLines', () => {
   it('removes the submission e-mail and hotline lines of seeds 002 and 000', () => {
-    expect(texts(dropContactLines.run(clean('002', [6, 7, 17])))).toEqual([line('002', 17)]);
+    expect(texts(dropContactLines.run(cleanSeed('002', [6, 7, 17])))).toEqual([line('002', 17)]);
     const d = runStages([stripEmailPlaceholders, dropContactLines], seedDraft('000', [61, 63]));
     expect(texts(d)).toEqual([seedLine('000', 61)]);
   });
@@ -77,8 +64,8 @@ describe('dropFontSizeControls', () => {
 
 describe('dropBreadcrumbs', () => {
   it('removes the breadcrumbs of seeds 002 and 003', () => {
-    expect(texts(dropBreadcrumbs.run(clean('002', [9, 11])))).toEqual([line('002', 11)]);
-    expect(texts(dropBreadcrumbs.run(clean('003', [1, 3])))).toEqual([line('003', 3)]);
+    expect(texts(dropBreadcrumbs.run(cleanSeed('002', [9, 11])))).toEqual([line('002', 11)]);
+    expect(texts(dropBreadcrumbs.run(cleanSeed('003', [1, 3])))).toEqual([line('003', 3)]);
   });
 
   it('removes a breadcrumb with full-width signs', () => {
@@ -96,30 +83,30 @@ describe('dropBreadcrumbs', () => {
 
 describe('dropSiteHeader', () => {
   it("removes seed 002's site banner above the breadcrumb, not the headline or body", () => {
-    const d = dropSiteHeader.run(clean('002', [3, 9, 11, 17]));
+    const d = dropSiteHeader.run(cleanSeed('002', [3, 9, 11, 17]));
     expect(texts(d)).toEqual([line('002', 9), line('002', 11), line('002', 17)]);
     expect(d.removed).toEqual([{ stage: 'dropSiteHeader', text: '中国新闻网河南新闻' }]);
   });
 
   it('removes nothing when prose stands above the breadcrumb', () => {
-    const d = clean('002', [17, 9, 11]);
+    const d = cleanSeed('002', [17, 9, 11]);
     expect(dropSiteHeader.run(d)).toBe(d);
   });
 });
 
 describe('dropFooters', () => {
   it("removes seed 002's footer from its link bar to the end", () => {
-    const d = dropFooters.run(clean('002', [41, 43, 44, 45, 46]));
+    const d = dropFooters.run(cleanSeed('002', [41, 43, 44, 45, 46]));
     expect(texts(d)).toEqual([line('002', 41)]);
     expect(d.removed.map((r) => r.stage)).toEqual(Array(4).fill('dropFooters'));
   });
 
   it("removes seed 003's footer and copyright", () => {
-    expect(texts(dropFooters.run(clean('003', [43, 61, 63, 65])))).toEqual([line('003', 43)]);
+    expect(texts(dropFooters.run(cleanSeed('003', [43, 61, 63, 65])))).toEqual([line('003', 43)]);
   });
 
   it('cuts nothing before the article has begun', () => {
-    const d = clean('002', [43, 17]);
+    const d = cleanSeed('002', [43, 17]);
     expect(dropFooters.run(d)).toBe(d);
   });
 });
@@ -127,23 +114,25 @@ describe('dropFooters', () => {
 describe('dropLinkedHeadlineLists', () => {
   it("removes seed 004's list of dated headlines", () => {
     const lines = [21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31];
-    expect(texts(dropLinkedHeadlineLists.run(clean('004', lines)))).toEqual([line('004', 21)]);
+    expect(texts(dropLinkedHeadlineLists.run(cleanSeed('004', lines)))).toEqual([line('004', 21)]);
   });
 
   it("keeps seed 003's date-and-source line, which starts with its date", () => {
-    expect(dropLinkedHeadlineLists.run(clean('003', [5])).blocks).toHaveLength(1);
+    expect(dropLinkedHeadlineLists.run(cleanSeed('003', [5])).blocks).toHaveLength(1);
   });
 });
 
 describe('dropDoubledHeadlines', () => {
   it("removes seed 003's headlines shown twice on one line", () => {
-    expect(texts(dropDoubledHeadlines.run(clean('003', [51, 55, 43])))).toEqual([line('003', 43)]);
+    expect(texts(dropDoubledHeadlines.run(cleanSeed('003', [51, 55, 43])))).toEqual([
+      line('003', 43),
+    ]);
   });
 });
 
 describe('dropSectionLabels', () => {
   it("removes seed 003's box labels", () => {
-    expect(texts(dropSectionLabels.run(clean('003', [43, 49, 53, 57, 59])))).toEqual([
+    expect(texts(dropSectionLabels.run(cleanSeed('003', [43, 49, 53, 57, 59])))).toEqual([
       line('003', 43),
     ]);
   });
@@ -151,12 +140,14 @@ describe('dropSectionLabels', () => {
 
 describe('dropRelatedLists', () => {
   it("removes seed 001's hot-word search and previous/next links", () => {
-    expect(texts(dropRelatedLists.run(clean('001', [21, 22, 23, 24])))).toEqual([line('001', 21)]);
+    expect(texts(dropRelatedLists.run(cleanSeed('001', [21, 22, 23, 24])))).toEqual([
+      line('001', 21),
+    ]);
   });
 
   it("removes seed 000's 相關文章: and seed 003's related box with what follows", () => {
-    expect(texts(dropRelatedLists.run(clean('000', [61, 69])))).toEqual([line('000', 61)]);
-    const d = dropRelatedLists.run(clean('003', [43, 47, 49, 51]));
+    expect(texts(dropRelatedLists.run(cleanSeed('000', [61, 69])))).toEqual([line('000', 61)]);
+    const d = dropRelatedLists.run(cleanSeed('003', [43, 47, 49, 51]));
     expect(texts(d)).toEqual([line('003', 43)]);
   });
 

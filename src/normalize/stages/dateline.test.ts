@@ -1,4 +1,3 @@
-import type { Draft } from '../draft';
 import { draftFromLines, runStages } from '../draft';
 import { stripPinyinAnnotations } from './artifacts';
 import {
@@ -10,8 +9,7 @@ import {
   parseByline,
 } from './dateline';
 import { seedDraft, seedLine } from '../../../tests/fixtures/seeds';
-
-const texts = (d: Draft) => d.blocks.map((b) => b.text);
+import { texts } from '../../../tests/support/stages';
 
 describe('extractDateline', () => {
   it("reads seed 004's 鲁网1月31日讯 as publisher and a partial date", () => {

@@ -1,6 +1,4 @@
-import type { Draft } from '../draft';
 import { draftFromLines, runStages } from '../draft';
-import { normalizeSpaces, stripBulletMarks, trimIndentation } from './artifacts';
 import {
   extractAuthorLabel,
   extractEditors,
@@ -10,22 +8,19 @@ import {
   cleanSource,
 } from './metadata';
 import { extractTitle } from './title';
-import { type SeedName, seedDraft, seedLine } from '../../../tests/fixtures/seeds';
-
-const texts = (d: Draft) => d.blocks.map((b) => b.text);
-const clean = (name: SeedName, lines: number[]) =>
-  runStages([normalizeSpaces, stripBulletMarks, trimIndentation], seedDraft(name, lines));
+import { seedDraft, seedLine } from '../../../tests/fixtures/seeds';
+import { cleanSeed, texts } from '../../../tests/support/stages';
 
 describe('extractPublishedDate', () => {
   it("reads seed 002's date line and removes it", () => {
-    const d = extractPublishedDate.run(clean('002', [13, 14, 15]));
+    const d = extractPublishedDate.run(cleanSeed('002', [13, 14, 15]));
     expect(d.date?.iso).toBe('2022-04-20T14:06:00+08:00');
     expect(d.date?.evidence).toBe('explicit');
     expect(texts(d)).toEqual(['来源:河南日报客户端', '责任编辑:李新贺']);
   });
 
   it("reads seed 003's date with seconds and leaves the source on the line", () => {
-    const d = extractPublishedDate.run(clean('003', [5]));
+    const d = extractPublishedDate.run(cleanSeed('003', [5]));
     expect(d.date).toMatchObject({ iso: '2022-04-22T14:36:26+08:00', raw: '2022-04-22 14:36:26' });
     expect(texts(d)).toEqual(['来源:映象网']);
   });
@@ -54,7 +49,7 @@ describe('extractPublishedDate', () => {
 
 describe('extractSourceLabel', () => {
   it("reads seed 002's 来源:", () => {
-    const d = extractSourceLabel.run(clean('002', [14]));
+    const d = extractSourceLabel.run(cleanSeed('002', [14]));
     expect(d.source).toBe('河南日报客户端');
     expect(d.blocks).toEqual([]);
     expect(d.removed.filter((r) => r.stage === 'extractSourceLabel')).toEqual([
@@ -71,14 +66,14 @@ describe('extractSourceLabel', () => {
 
 describe('extractEditors and extractKeywords', () => {
   it("read seed 003's keyword line with its editor", () => {
-    const d = runStages([extractEditors, extractKeywords], clean('003', [45]));
+    const d = runStages([extractEditors, extractKeywords], cleanSeed('003', [45]));
     expect(d.editors).toEqual(['高御']);
     expect(d.keywords).toEqual(['新乡', '疫情防控', '党员']);
     expect(d.blocks).toEqual([]);
   });
 
   it("reads seed 002's 责任编辑:", () => {
-    expect(extractEditors.run(clean('002', [15])).editors).toEqual(['李新贺']);
+    expect(extractEditors.run(cleanSeed('002', [15])).editors).toEqual(['李新贺']);
   });
 
   it('leaves a sentence about an editor alone', () => {

@@ -1,4 +1,3 @@
-import type { Draft } from '../draft';
 import { draftFromLines, runStages } from '../draft';
 import { stripPinyinAnnotations } from './artifacts';
 import {
@@ -13,9 +12,7 @@ import {
   extractCreditCaptions,
 } from './structure';
 import { seedDraft, seedLine } from '../../../tests/fixtures/seeds';
-
-const kinds = (d: Draft) => d.blocks.map((b) => b.kind);
-const texts = (d: Draft) => d.blocks.map((b) => b.text);
+import { kinds, texts } from '../../../tests/support/stages';
 
 describe('sameText', () => {
   it('compares across scripts and spacing', () => {
