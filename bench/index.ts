@@ -2,7 +2,7 @@
 // swap the alias) against the same documents bulk-loaded straight into Elasticsearch with
 // the same definition, at 10k, 100k and all documents. Prints numbers; never fails on them.
 import type { Client } from '@elastic/elasticsearch';
-import { loadConfig } from '../src/config';
+import { CONFIG_DEFAULTS } from '../src/config';
 import { DEFAULT_BATCH } from '../src/indexer/indexer';
 import { type BenchInput, inputFor, prepareCorpus, totalDocs } from './lib/corpus';
 import { elasticCpuMs } from './lib/cpu';
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
 
   // Each load at each number of requests in flight; the pipeline also at its default
   // (INDEX_BULK_IN_FLIGHT), which is what `npm run index` runs.
-  const defaultInFlight = loadConfig({}).INDEX_BULK_IN_FLIGHT;
+  const defaultInFlight = CONFIG_DEFAULTS.INDEX_BULK_IN_FLIGHT;
   const inFlights = [...new Set([...options.inFlight, defaultInFlight])].sort((a, b) => a - b);
   const loads = inFlights.flatMap((inFlight) =>
     (['raw', 'pipeline'] as const).map((mode) => ({

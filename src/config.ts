@@ -113,3 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+/** Every variable at its default: what a library function assumes when its caller says nothing. */
+export const CONFIG_DEFAULTS: Config = loadConfig({});

@@ -1,7 +1,7 @@
 // The indexer: normalized files in, batches of documents out to Elasticsearch, a report back.
 // Streams: at most one batch being collected and one being sent are held at a time.
 import type { Client } from '@elastic/elasticsearch';
-import { loadConfig, type Config } from '../config';
+import { CONFIG_DEFAULTS, type Config } from '../config';
 import { normalizePaths, type FileResult } from '../normalize/normalizer';
 import {
   Batcher,
@@ -44,9 +44,9 @@ export interface RunIndexerOptions {
   /** Build a new index and swap the alias even when the definition has not changed. */
   rebuild?: boolean;
   onProgress?: (progress: Progress) => void;
-  /** Defaults to INDEX_BATCH_DOCS and INDEX_BATCH_BYTES. */
+  /** Default: INDEX_BATCH_DOCS's and INDEX_BATCH_BYTES's defaults (main.ts passes their values). */
   batch?: BatchLimits;
-  /** Bulk requests open at once; defaults to INDEX_BULK_IN_FLIGHT. */
+  /** Bulk requests open at once. Default: INDEX_BULK_IN_FLIGHT's default (main.ts passes it). */
   inFlight?: number;
   retry?: RetryPolicy;
   /** Normalized files to index instead of normalizing `paths` (hand-built articles in tests). */
@@ -70,7 +70,7 @@ const batchOf = (config: Config): BatchLimits => ({
 });
 
 /** The batch limits' defaults, as src/config defines them (with no variables set). */
-export const DEFAULT_BATCH: BatchLimits = batchOf(loadConfig({}));
+export const DEFAULT_BATCH: BatchLimits = batchOf(CONFIG_DEFAULTS);
 
 function progressOf(report: IndexReport): Progress {
   const { filesRead, articlesRead, indexed, unchanged, failed } = report;
@@ -153,9 +153,8 @@ async function fill(
 ): Promise<void> {
   const { client, onProgress } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
-  const config = loadConfig();
-  const batcher = new Batcher(options.batch ?? batchOf(config));
-  const inFlight = new InFlightWindow(options.inFlight ?? config.INDEX_BULK_IN_FLIGHT);
+  const batcher = new Batcher(options.batch ?? DEFAULT_BATCH);
+  const inFlight = new InFlightWindow(options.inFlight ?? CONFIG_DEFAULTS.INDEX_BULK_IN_FLIGHT);
   const grouping = options.stories ?? true;
   const stories = grouping ? new StoryGrouping(client, target.index, report, retry) : undefined;
   // Ids read so far, the one thing that grows with the corpus (tens of bytes an article): a

@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       paths: args.paths,
       rebuild: args.rebuild,
       batch: { maxDocs: config.INDEX_BATCH_DOCS, maxBytes: config.INDEX_BATCH_BYTES },
+      inFlight: config.INDEX_BULK_IN_FLIGHT,
       onProgress: (progress) => display.update(progress),
       signal: interrupt.signal,
     });
