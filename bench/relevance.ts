@@ -1,13 +1,30 @@
-// `npm run bench:relevance`: known-item search across scripts. Poems sampled with a fixed
-// seed; a 4-8 character span of one of their lines is searched through the API converted to
-// Simplified and again in Traditional; the rank of the source poem gives MRR@10 and
-// recall@10 per script. Prints numbers; never fails on them.
+// `npm run bench:relevance`: known-item search across scripts, punctuation and regions, through
+// the API; the rank of the item gives MRR@10 and recall@10 per set. Poems sampled with a fixed
+// seed give three sets:
+// - in-clause spans: 4-8 characters of one line between punctuation, unquoted, converted to
+//   Simplified and again in Traditional;
+// - spans across punctuation: 2-4 characters either side of a gap (明月光，疑是), quoted, with the
+//   punctuation as written and without it, in both scripts;
+// - regional vocabulary: a copy of a poem that writes one word of a pair from OpenCC's Taiwan and
+//   Hong Kong dictionaries (軟體), indexed beside the corpus, looked for with the other word
+//   (软件) and a span of the poem, in both directions (bench/lib/regional.ts).
+// Prints numbers; never fails on them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
+import type { Client } from '@elastic/elasticsearch';
 import type { Article } from '../src/article';
+import { bulkOperations } from '../src/indexer/bulk';
+import { toIndexDocument } from '../src/indexer/document';
 import { CORPUS_DIR, inputFor, prepareCorpus, type CorpusManifest } from './lib/corpus';
-import { type KnownItem, pickSpan, rankOf, summarizeRanks } from './lib/known-items';
+import {
+  type KnownItem,
+  pickCrossingSpan,
+  pickSpan,
+  rankOf,
+  summarizeRanks,
+} from './lib/known-items';
+import { regionalItem, type RegionalItem, vocabularyPairs } from './lib/regional';
 import { buildSearchIndex } from './lib/index-load';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions, type Size } from './lib/options';
@@ -18,7 +35,14 @@ import { runBench, startApi, startElasticsearch } from './lib/stack';
 import { renderChart } from './lib/svg';
 
 const K = 10;
-const TARGET_RECALL = 0.95;
+/** The issue's targets (10): in-clause spans stay at 0.99; the two newer sets reach 0.98. */
+const TARGETS = { inClause: 0.99, crossing: 0.98, regional: 0.98 } as const;
+type SetName = keyof typeof TARGETS;
+const SET_TITLES: Record<SetName, string> = {
+  inClause: 'in-clause spans',
+  crossing: 'spans across punctuation',
+  regional: 'regional vocabulary',
+};
 const MISS_EXAMPLES = 40;
 /** Hits asked for when checking a miss: the API's largest page. */
 const PHRASE_CHECK = 50;
@@ -65,8 +89,8 @@ function samplePoems(manifest: CorpusManifest, size: Size, count: number, seed: 
 type MissCause = 'folding' | 'ambiguous' | 'ranking';
 
 /** A phrase search for the query with room for the item: tells the causes apart. */
-async function missCause(apiUrl: string, id: string, query: string) {
-  const phrase = await search(apiUrl, `"${query}"`, PHRASE_CHECK);
+async function missCause(apiUrl: string, id: string, phraseQuery: string) {
+  const phrase = await search(apiUrl, phraseQuery, PHRASE_CHECK);
   let cause: MissCause;
   if (phrase.ids.includes(id)) cause = phrase.total > K ? 'ambiguous' : 'ranking';
   // Not among the first PHRASE_CHECK of that many: the span is too common to tell.
@@ -100,6 +124,123 @@ async function search(
   return { total: body.total, ids: body.hits.map((hit) => hit.id) };
 }
 
+/** The query script's form of text from a poem: as in the in-clause set. */
+function inScript(text: string, poemScript: Article['script'], queryScript: QueryScript): string {
+  if (queryScript === 'simplified') return toSimplified(text);
+  return poemScript === 'simplified' ? toTraditional(text) : text;
+}
+
+interface CrossingOutcome {
+  id: string;
+  span: string;
+  queryScript: QueryScript;
+  /** The punctuation as the poem writes it, or left out. */
+  form: 'written' | 'bare';
+  query: string;
+  rank?: number;
+  verbatimMatches?: number;
+  cause?: MissCause;
+}
+
+/** Spans across punctuation, quoted, with and without it, in both scripts. */
+async function searchCrossing(
+  apiUrl: string,
+  poems: readonly Article[],
+  seed: number,
+): Promise<CrossingOutcome[]> {
+  const random = seededRandom(seed);
+  const outcomes: CrossingOutcome[] = [];
+  for (const poem of poems) {
+    const span = pickCrossingSpan(poem.body, random);
+    if (!span) continue;
+    for (const queryScript of ['simplified', 'traditional'] as const) {
+      for (const form of ['written', 'bare'] as const) {
+        const query = `"${inScript(span[form], poem.script, queryScript)}"`;
+        const { ids } = await search(apiUrl, query);
+        const outcome: CrossingOutcome = {
+          id: poem.id,
+          span: span.written,
+          queryScript,
+          form,
+          query,
+          rank: rankOf(poem.id, ids),
+        };
+        if (outcome.rank === undefined)
+          Object.assign(outcome, await missCause(apiUrl, poem.id, query));
+        outcomes.push(outcome);
+      }
+    }
+  }
+  return outcomes;
+}
+
+interface RegionalOutcome {
+  id: string;
+  region: RegionalItem['pair']['region'];
+  written: RegionalItem['written'];
+  /** The article's word, and the query (the other word and a span of the poem). */
+  word: string;
+  query: string;
+  rank?: number;
+  /** For a miss: `vocabulary` when the article's own word with the span finds it (the other
+   * word did not reach it), `other` when even that does not. */
+  cause?: 'vocabulary' | 'other';
+}
+
+/**
+ * Indexes a copy of a poem per word of each OpenCC pair (bench/lib/regional.ts) beside the
+ * corpus, then looks for each copy with the other word of its pair and a span of the poem.
+ */
+async function searchRegional(
+  client: Client,
+  apiUrl: string,
+  manifest: CorpusManifest,
+  docs: Size,
+  seed: number,
+  alias: string,
+): Promise<RegionalOutcome[]> {
+  const pairs = vocabularyPairs();
+  const poems = samplePoems(manifest, docs, pairs.length * 2, seed);
+  const random = seededRandom(seed + 1);
+  const items: { item: RegionalItem; span: string }[] = [];
+  let next = 0;
+  for (const pair of pairs) {
+    for (const written of ['regional', 'mainland'] as const) {
+      const poem = poems[next++ % poems.length]!;
+      const span = pickSpan(poem.body, random);
+      if (span) items.push({ item: regionalItem(pair, written, poem, span), span });
+    }
+  }
+  const response = await client.bulk({
+    operations: bulkOperations(
+      alias,
+      items.map(({ item }) => toIndexDocument(item.article)),
+    ),
+    refresh: true,
+  });
+  if (response.errors) throw new Error('indexing the regional-vocabulary articles had errors');
+
+  const outcomes: RegionalOutcome[] = [];
+  for (const { item, span } of items) {
+    const word = item.pair[item.written];
+    const { ids } = await search(apiUrl, item.query);
+    const outcome: RegionalOutcome = {
+      id: item.article.id,
+      region: item.pair.region,
+      written: item.written,
+      word,
+      query: item.query,
+      rank: rankOf(item.article.id, ids),
+    };
+    if (outcome.rank === undefined) {
+      const own = await search(apiUrl, `${word} ${span}`, PHRASE_CHECK);
+      outcome.cause = own.ids.includes(item.article.id) ? 'vocabulary' : 'other';
+    }
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
 async function main(): Promise<void> {
   const options = benchOptions();
   const manifest = await prepareCorpus(log);
@@ -113,7 +254,8 @@ async function main(): Promise<void> {
 
   const spanRandom = seededRandom(options.seed + 1);
   const items: KnownItem[] = [];
-  for (const poem of samplePoems(manifest, options.docs, options.samples, options.seed)) {
+  const poems = samplePoems(manifest, options.docs, options.samples, options.seed);
+  for (const poem of poems) {
     const span = pickSpan(poem.body, spanRandom);
     if (span) items.push({ id: poem.id, title: poem.title, script: poem.script, span });
   }
@@ -140,10 +282,22 @@ async function main(): Promise<void> {
         rank: rankOf(item.id, ids),
       };
       if (outcome.rank === undefined)
-        Object.assign(outcome, await missCause(api.url, item.id, query));
+        Object.assign(outcome, await missCause(api.url, item.id, `"${query}"`));
       outcomes.push(outcome);
     }
   }
+
+  const crossing = await searchCrossing(api.url, poems, options.seed + 2);
+  log(`${crossing.length} queries across punctuation`);
+  const regional = await searchRegional(
+    es.client,
+    api.url,
+    manifest,
+    options.docs,
+    options.seed + 3,
+    alias,
+  );
+  log(`${regional.length} regional-vocabulary queries`);
 
   const summary = (pick: (o: Outcome) => boolean) => {
     const s = summarizeRanks(
@@ -168,36 +322,101 @@ async function main(): Promise<void> {
   const misses = outcomes.filter((o) => o.rank === undefined);
   const causes: Record<MissCause, number> = { folding: 0, ambiguous: 0, ranking: 0 };
   for (const miss of misses) causes[miss.cause!]++;
+  const crossingMisses = crossing.filter((o) => o.rank === undefined);
+  const crossingCauses: Record<MissCause, number> = { folding: 0, ambiguous: 0, ranking: 0 };
+  for (const miss of crossingMisses) crossingCauses[miss.cause!]++;
+  const regionalMisses = regional.filter((o) => o.rank === undefined);
+  const regionalCauses = { vocabulary: 0, other: 0 };
+  for (const miss of regionalMisses) regionalCauses[miss.cause!]++;
+
+  const rankSummary = (ranks: (number | undefined)[]) => {
+    const s = summarizeRanks(ranks, K);
+    return { queries: s.queries, mrr: round(s.mrr, 3), recall: round(s.recall, 3) };
+  };
+  const sets: Record<SetName, ReturnType<typeof rankSummary> & { target: number }> = {
+    inClause: { ...rankSummary(outcomes.map((o) => o.rank)), target: TARGETS.inClause },
+    crossing: { ...rankSummary(crossing.map((o) => o.rank)), target: TARGETS.crossing },
+    regional: { ...rankSummary(regional.map((o) => o.rank)), target: TARGETS.regional },
+  };
+  const setNames = Object.keys(TARGETS) as SetName[];
+  const forms = ['written', 'bare'] as const;
+  const crossingBy = Object.fromEntries(
+    scripts.flatMap((script) =>
+      forms.map((form) => [
+        `${script}, punctuation ${form === 'written' ? 'as written' : 'left out'}`,
+        rankSummary(
+          crossing.filter((o) => o.queryScript === script && o.form === form).map((o) => o.rank),
+        ),
+      ]),
+    ),
+  );
+  const regionalBy = Object.fromEntries(
+    (['taiwan', 'hongkong'] as const).flatMap((region) =>
+      (['regional', 'mainland'] as const).map((written) => [
+        written === 'regional'
+          ? `${region} article, mainland query`
+          : `mainland article, ${region} query`,
+        rankSummary(
+          regional.filter((o) => o.region === region && o.written === written).map((o) => o.rank),
+        ),
+      ]),
+    ),
+  );
 
   const json = {
     bench: 'relevance',
     machine,
-    index: { documents: built.docs },
+    index: { documents: built.docs, regionalArticles: regional.length },
     method: {
       samples: options.samples,
       seed: options.seed,
       span: 'a run of 4-8 Han characters from one line (never across punctuation), as an unquoted query',
+      crossing:
+        '2-4 Han characters either side of one gap of punctuation in a line, quoted: with the punctuation as written and without it, in both query scripts',
+      regional:
+        'pairs of Han words from opencc-js TWPhrases and HKPhrases (mainland word in Simplified via t -> cn, regional word as OpenCC writes it; pairs differing only by script left out); a copy of a sampled poem writes one word (word，first line) and is indexed beside the corpus; the query is the other word and a 4-8 character span of the poem, unquoted (both terms required)',
       simplified: 'opencc-js t -> cn',
       traditional: 'the poem as written, or opencc-js cn -> tw for poems written in Simplified',
       k: K,
       crossScript: 'the query differs from the poem’s own characters',
     },
-    target: { recallAt10: TARGET_RECALL },
+    targets: TARGETS,
+    sets,
     perScript,
+    crossing: crossingBy,
+    regional: regionalBy,
     misses: {
       count: misses.length,
       causes,
       /** The first misses, for a look at what fails. */
       examples: misses.slice(0, MISS_EXAMPLES),
     },
+    crossingMisses: {
+      count: crossingMisses.length,
+      causes: crossingCauses,
+      examples: crossingMisses.slice(0, MISS_EXAMPLES),
+    },
+    regionalMisses: {
+      count: regionalMisses.length,
+      causes: regionalCauses,
+      /** Every miss: there are few, and each names a word pair. */
+      all: regionalMisses,
+    },
   };
 
   const svg = renderChart(
-    `Known-item search across scripts (${items.length} poems, ${built.docs} documents)`,
+    `Known-item search across scripts, punctuation and regions (${built.docs} documents)`,
     machineLine(machine),
     [
       {
-        title: 'Recall@10',
+        title: 'Recall@10 by set',
+        unit: 'share found',
+        categories: setNames.map((name) => SET_TITLES[name]),
+        series: [{ name: 'recall@10', values: setNames.map((name) => sets[name].recall) }],
+        target: { value: TARGETS.regional, label: `target ${TARGETS.regional}` },
+      },
+      {
+        title: 'In-clause spans: recall@10 by query script',
         unit: 'share found',
         categories: ['Simplified query', 'Traditional query'],
         series: [
@@ -207,20 +426,24 @@ async function main(): Promise<void> {
             values: scripts.map((s) => perScript[s].crossScript.recall),
           },
         ],
-        target: { value: TARGET_RECALL, label: `target ${TARGET_RECALL}` },
-      },
-      {
-        title: 'MRR@10',
-        unit: 'mean reciprocal rank',
-        categories: ['Simplified query', 'Traditional query'],
-        series: [
-          { name: 'all', values: scripts.map((s) => perScript[s].all.mrr) },
-          { name: 'cross-script only', values: scripts.map((s) => perScript[s].crossScript.mrr) },
-        ],
+        target: { value: TARGETS.inClause, label: `target ${TARGETS.inClause}` },
       },
     ],
   );
   const markdown = [
+    markdownTable(
+      ['set', 'queries', 'MRR@10', 'recall@10', 'target'],
+      setNames.map((name) => [
+        SET_TITLES[name],
+        sets[name].queries,
+        sets[name].mrr,
+        sets[name].recall,
+        `≥ ${sets[name].target}`,
+      ]),
+    ),
+    '',
+    'In-clause spans by query script:',
+    '',
     markdownTable(
       [
         'query script',
@@ -234,7 +457,7 @@ async function main(): Promise<void> {
         s,
         perScript[s].all.queries,
         perScript[s].all.mrr,
-        `${perScript[s].all.recall} (target ≥ ${TARGET_RECALL})`,
+        perScript[s].all.recall,
         perScript[s].crossScript.queries,
         perScript[s].crossScript.recall,
       ]),
@@ -242,8 +465,33 @@ async function main(): Promise<void> {
     '',
     `${misses.length} misses: ${causes.folding} the scripts not folded alike, ` +
       `${causes.ambiguous} spans that more than ${K} documents hold verbatim, ` +
-      `${causes.ranking} ranked below others. ` +
-      `${built.docs} documents, seed ${options.seed}.`,
+      `${causes.ranking} ranked below others.`,
+    '',
+    'Spans across punctuation (quoted):',
+    '',
+    markdownTable(
+      ['query', 'queries', 'MRR@10', 'recall@10'],
+      Object.entries(crossingBy).map(([name, r]) => [name, r.queries, r.mrr, r.recall]),
+    ),
+    '',
+    `${crossingMisses.length} misses: ${crossingCauses.folding} not matched as a phrase, ` +
+      `${crossingCauses.ambiguous} spans that more than ${K} documents hold, ` +
+      `${crossingCauses.ranking} ranked below others.`,
+    '',
+    'Regional vocabulary (OpenCC TWPhrases, HKPhrases):',
+    '',
+    markdownTable(
+      ['articles and queries', 'queries', 'MRR@10', 'recall@10'],
+      Object.entries(regionalBy).map(([name, r]) => [name, r.queries, r.mrr, r.recall]),
+    ),
+    '',
+    `${regionalMisses.length} misses: ${regionalCauses.vocabulary} the other word did not reach ` +
+      `the article's (${regionalMisses
+        .filter((m) => m.cause === 'vocabulary')
+        .map((m) => `${m.query.split(' ')[0]} → ${m.word}`)
+        .join(', ')}), ${regionalCauses.other} not found by the article's own word either.`,
+    '',
+    `${built.docs} documents and ${regional.length} regional-vocabulary articles, seed ${options.seed}.`,
     '',
     machineLine(machine),
     '',

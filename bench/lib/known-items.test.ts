@@ -1,4 +1,4 @@
-import { pickSpan, rankOf, SPAN, summarizeRanks } from './known-items';
+import { pickCrossingSpan, pickSpan, rankOf, SIDE, SPAN, summarizeRanks } from './known-items';
 import { seededRandom } from './random';
 
 describe('pickSpan', () => {
@@ -48,5 +48,36 @@ describe('summarizeRanks', () => {
     expect(s.queries).toBe(4);
     expect(s.recall).toBe(0.5);
     expect(s.mrr).toBeCloseTo((1 + 0.5) / 4);
+  });
+});
+
+describe('pickCrossingSpan', () => {
+  it('takes 2 to 4 characters on each side of one gap of punctuation, and the same without it', () => {
+    const lines = ['床前明月光，疑是地上霜。', '舉頭望明月；低頭思故鄉。'];
+    const random = seededRandom(5);
+    const seen = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const { written, bare } = pickCrossingSpan(lines, random)!;
+      const [before, after] = written.split(/[，；]/u) as [string, string];
+      for (const side of [before, after]) {
+        expect([...side].length).toBeGreaterThanOrEqual(SIDE.min);
+        expect([...side].length).toBeLessThanOrEqual(SIDE.max);
+      }
+      expect(lines.some((line) => line.includes(written))).toBe(true);
+      expect(bare).toBe(before + after);
+      seen.add(written);
+    }
+    expect(seen).toContain('明月光，疑是地上');
+    expect(seen).toContain('頭望明月；低頭');
+  });
+
+  it('never ends at the end of a line, and needs two characters on each side', () => {
+    const random = seededRandom(3);
+    expect(pickCrossingSpan(['春眠不覺曉。', '花，落知多少'], random)).toBeUndefined();
+    for (let i = 0; i < 50; i++) {
+      expect(['夜來，風雨', '夜來，風雨聲']).toContain(
+        pickCrossingSpan(['春眠不覺曉。', '夜來，風雨聲。'], random)!.written,
+      );
+    }
   });
 });

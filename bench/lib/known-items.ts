@@ -57,3 +57,45 @@ export function summarizeRanks(ranks: readonly (number | undefined)[], k: number
     recall: ranks.length > 0 ? found.length / ranks.length : NaN,
   };
 }
+
+/** Punctuation between two runs of Han characters within a line (，、。；：？！ and the like). */
+const GAP = /(?<=\p{Script=Han})\p{P}{1,2}(?=\p{Script=Han})/gu;
+/** Characters taken on each side of the gap. */
+export const SIDE = { min: 2, max: 4 } as const;
+
+export interface CrossingSpan {
+  /** The span as the line writes it, its punctuation included. */
+  written: string;
+  /** The same characters with the punctuation left out, as one might type them. */
+  bare: string;
+}
+
+/**
+ * A span that crosses punctuation: SIDE.min to SIDE.max Han characters on either side of one
+ * gap of a random line that has such a gap (床前明月光，疑是 from 床前明月光，疑是地上霜).
+ * Undefined when no line has one.
+ */
+export function pickCrossingSpan(
+  lines: readonly string[],
+  random: () => number,
+): CrossingSpan | undefined {
+  const gaps = lines.flatMap((line) =>
+    [...line.matchAll(GAP)].flatMap((gap) => {
+      const before = /\p{Script=Han}+$/u.exec(line.slice(0, gap.index))![0];
+      const after = /^\p{Script=Han}+/u.exec(line.slice(gap.index + gap[0].length))![0];
+      const left = [...before];
+      const right = [...after];
+      return left.length >= SIDE.min && right.length >= SIDE.min
+        ? [{ left, punctuation: gap[0], right }]
+        : [];
+    }),
+  );
+  if (gaps.length === 0) return undefined;
+  const { left, punctuation, right } = gaps[randomInt(random, 0, gaps.length - 1)]!;
+  const before = left.slice(-randomInt(random, SIDE.min, Math.min(SIDE.max, left.length)));
+  const after = right.slice(0, randomInt(random, SIDE.min, Math.min(SIDE.max, right.length)));
+  return {
+    written: `${before.join('')}${punctuation}${after.join('')}`,
+    bare: `${before.join('')}${after.join('')}`,
+  };
+}
