@@ -2,7 +2,8 @@
 // The rules (mappings/phrase-variants.txt, generated from OpenCC's phrase dictionaries by
 // scripts/generate-phrase-variants.ts) rewrite folded text, left to right, longest match
 // first, as OpenCC converts. Each direction turns the whole query into one alternative, so
-// a sentence with several regional words becomes the sentence as that region writes it.
+// a sentence with several regional words becomes the sentence as that region writes it. A
+// query that is one regional word also gets the other mainland words for it ([mainland-also]).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../config';
@@ -15,19 +16,22 @@ export const DIRECTIONS = ['traditional', 'simplified', 'taiwan', 'hongkong', 'm
 export type Direction = (typeof DIRECTIONS)[number];
 export type Rules = Map<string, string>;
 export type Tables = Record<Direction, Rules>;
+/** The section of a regional word's other mainland words, space-separated: 原始码 => 原代码 源码. */
+export const ALSO_SECTION = 'mainland-also';
 
 /** Reads `[direction]` sections of `from => to` lines; `#` lines are comments. */
-export function parseVariants(text: string): Tables {
+export function parseVariants(text: string): Tables & { also: Map<string, string[]> } {
   const tables = Object.fromEntries(DIRECTIONS.map((d) => [d, new Map()])) as Tables;
+  const also: Rules = new Map();
   let current: Rules | undefined;
   for (const line of text.split('\n')) {
     if (line.length === 0 || line.startsWith('#')) continue;
-    const section = /^\[(\w+)\]$/u.exec(line)?.[1];
+    const section = /^\[([\w-]+)\]$/u.exec(line)?.[1];
     if (section !== undefined) {
-      if (!(DIRECTIONS as readonly string[]).includes(section)) {
-        throw new Error(`phrase variants: unknown section [${section}]`);
-      }
-      current = tables[section as Direction];
+      if (section === ALSO_SECTION) current = also;
+      else if ((DIRECTIONS as readonly string[]).includes(section)) {
+        current = tables[section as Direction];
+      } else throw new Error(`phrase variants: unknown section [${section}]`);
       continue;
     }
     const [from, to] = line.split(' => ');
@@ -36,7 +40,7 @@ export function parseVariants(text: string): Tables {
     }
     current.set(from, to);
   }
-  return tables;
+  return { ...tables, also: new Map([...also].map(([from, to]) => [from, to.split(' ')])) };
 }
 
 /** Left to right, the longest key that matches wins (OpenCC's maximum forward matching). */
@@ -71,10 +75,11 @@ function merged(first: Rules, second: Rules): Rules {
 
 /** How OpenCC writes text for each target: s2t's phrases, s2twp's and s2hkp's regional words
  * (with s2t's phrases), tw2sp's and hk2sp's mainland words (with t2s's phrases). */
-export type Converters = Record<Direction, Rules>;
+export type Converters = Record<Direction, Rules> & { also: Map<string, string[]> };
 
-function converters(tables: Tables): Converters {
+function converters(tables: ReturnType<typeof parseVariants>): Converters {
   return {
+    also: tables.also,
     traditional: tables.traditional,
     simplified: tables.simplified,
     taiwan: merged(tables.taiwan, tables.traditional),
@@ -87,7 +92,8 @@ let loaded: Converters | undefined;
 
 /**
  * The folded text as each region and script would write it, without the text itself and
- * without repeats: usually none, for a sentence with regional words one or two.
+ * without repeats: usually none, for a sentence with regional words one or two, for a regional
+ * word all its mainland words.
  * Taiwan <-> Hong Kong goes through the mainland form, as OpenCC's tables do.
  */
 export function alternatives(text: string, convert = (loaded ??= load())): string[] {
@@ -101,6 +107,7 @@ export function alternatives(text: string, convert = (loaded ??= load())): strin
     mainland,
     rewrite(convert.taiwan, mainland),
     rewrite(convert.hongkong, mainland),
+    ...(convert.also.get(folded) ?? []),
   ];
   return [...new Set(forms)].filter((form) => form !== folded);
 }

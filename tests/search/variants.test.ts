@@ -19,10 +19,24 @@ describe('mappings/phrase-variants.txt', () => {
   });
 
   it('holds folded keys and values only, in every direction', () => {
-    const tables = parseVariants(readFileSync(PHRASE_VARIANTS_FILE, 'utf8'));
+    const { also, ...tables } = parseVariants(readFileSync(PHRASE_VARIANTS_FILE, 'utf8'));
     for (const table of Object.values(tables)) {
       expect(table.size).toBeGreaterThan(50);
       for (const [from, to] of table) expect([from, to]).toEqual([fold(from), fold(to)]);
+    }
+    expect(also.size).toBeGreaterThan(10);
+    for (const [from, to] of also) expect([from, to]).toEqual([fold(from), to.map(fold)]);
+  });
+
+  it('gives a regional word the reverse tables rewrite its other mainland words too', () => {
+    // The reverse tables rewrite 原始碼 to 源代码 only; the forward tables reach it from three.
+    expect(generated.tables.mainland.get(fold('原始碼'))).toBe(fold('源代码'));
+    expect(generated.also.get(fold('原始碼'))).toEqual([fold('原代码'), fold('源码')]);
+    // A word the reverse tables leave alone is a mainland word too: 預設 (缺省, 默认).
+    expect(generated.also.has(fold('預設'))).toBe(false);
+    for (const [regional, words] of generated.also) {
+      expect(generated.tables.mainland.has(regional)).toBe(true);
+      expect(words).not.toContain(generated.tables.mainland.get(regional));
     }
   });
 
@@ -48,6 +62,13 @@ describe('alternatives', () => {
     expect(alternatives('服务器')).toContain(fold('伺服器'));
     expect(alternatives('伺服器')).toContain(fold('服务器'));
     expect(alternatives('意大利')).toContain(fold('義大利'));
+  });
+
+  it('gives a regional word every mainland word for it', () => {
+    expect(alternatives('原始碼')).toEqual(
+      expect.arrayContaining([fold('源代码'), fold('源码'), fold('原代码')]),
+    );
+    expect(alternatives('機率')).toEqual(expect.arrayContaining([fold('概率'), fold('几率')]));
   });
 
   it('rewrites every regional word of a sentence in one alternative', () => {
