@@ -10,8 +10,8 @@ cd "$ROOT"
 
 bench="${1:-}"
 case "$bench" in
-  index | search | relevance | size | suggest | fragments | stories | stories-cost) shift ;;
-  *) echo "usage: bench/run.sh index|search|relevance|size|suggest|fragments|stories|stories-cost [flags]" >&2; exit 2 ;;
+  index | search | relevance | size | suggest | fragments | stories | stories-cost | compare) shift ;;
+  *) echo "usage: bench/run.sh index|search|relevance|size|suggest|fragments|stories|stories-cost|compare [flags]" >&2; exit 2 ;;
 esac
 
 timed node ensure_node

@@ -5,12 +5,11 @@
 // document, and per field and structure from the _disk_usage API), then searched with the
 // bench:search query mix to show that totals, phrase search, single characters and
 // highlights are unchanged. Prints numbers; never fails on them.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { loadIndexDefinition, type IndexDefinition } from '../src/indexer/definition';
 import { inputFor, prepareCorpus } from './lib/corpus';
 import { describeMachine } from './lib/machine';
+import { load, segmentBytes } from './lib/raw-load';
 import { benchOptions, elasticOptions } from './lib/options';
 import { elasticBody, QUERY_MIX } from './lib/queries';
 import { log, machineLine, markdownTable, publishResults } from './lib/results';
@@ -102,40 +101,6 @@ function variantOf(definition: IndexDefinition, variant: Variant) {
   return { settings, mappings };
 }
 
-/** Sends the bulk bodies as they are, two requests in flight. */
-async function load(client: Client, index: string, paths: string[], batchDocs = 500) {
-  const inFlight = new Set<Promise<void>>();
-  const send = async (body: string) => {
-    while (inFlight.size >= 2) await Promise.race(inFlight);
-    const request = client.transport
-      .request<estypes.BulkResponse>({ method: 'POST', path: `/${index}/_bulk`, bulkBody: body })
-      .then((res) => {
-        if (res.errors) throw new Error(`bulk into ${index} had errors`);
-      })
-      .finally(() => inFlight.delete(request));
-    inFlight.add(request);
-  };
-  let batch = '';
-  let docs = 0;
-  for (const path of paths) {
-    let action: string | undefined;
-    for await (const line of createInterface({ input: createReadStream(path, 'utf8') })) {
-      if (action === undefined) {
-        action = line;
-        continue;
-      }
-      batch += `${action}\n${line}\n`;
-      action = undefined;
-      if (++docs % batchDocs === 0) {
-        await send(batch);
-        batch = '';
-      }
-    }
-  }
-  if (batch) await send(batch);
-  await Promise.all(inFlight);
-}
-
 interface DiskUsageField {
   total_in_bytes: number;
   inverted_index?: { total_in_bytes: number };
@@ -179,26 +144,6 @@ async function diskUsage(client: Client, index: string, docs: number) {
         .map(([name, f]) => [name, structures(f)]),
     ),
   };
-}
-
-/** Bytes of the primaries' segments (as bench:index measures them). */
-async function segmentBytes(
-  client: Client,
-  index: string,
-): Promise<{ docs: number; bytes: number }> {
-  const response = await client.indices.segments({ index });
-  let docs = 0;
-  let bytes = 0;
-  for (const entry of Object.values(response.indices)) {
-    for (const shard of Object.values(entry.shards)) {
-      const copies = Array.isArray(shard) ? shard : [shard];
-      for (const segment of Object.values(copies.find((c) => c.routing.primary)?.segments ?? {})) {
-        docs += segment.num_docs;
-        bytes += segment.size_in_bytes ?? 0;
-      }
-    }
-  }
-  return { docs, bytes };
 }
 
 /** The query mix's totals and whether each query's hits carry highlights. */

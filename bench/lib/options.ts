@@ -21,6 +21,9 @@ export function elasticOptions(env: NodeJS.ProcessEnv = process.env): ElasticOpt
 
 export type Size = number | 'all';
 
+/** Main just before issue 10 (cross-region search) landed. */
+export const BEFORE_ISSUE_10 = 'a2c5309';
+
 function positiveInt(name: string, text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n <= 0)
@@ -56,6 +59,9 @@ export interface BenchOptions {
   /** Write CPU profiles to bench/work/profiles: of each pipeline load (bench:index), of the
    * API (bench:search). */
   profile: boolean;
+  /** bench:compare: the commit whose index definition and query builder today's are compared
+   * with. */
+  before: string;
   /** Where results are written (bench/results by default). */
   out?: string;
 }
@@ -70,6 +76,8 @@ export const USAGE = `flags (all optional):
   --duration 10 --warmup 15  bench:search seconds per run, and of warm-up per target
   --samples 2000 --seed 7    bench:relevance known items and their seed
   --profile                  CPU profiles (bench/work/profiles) of the pipeline loads or the API
+  --before COMMIT            bench:compare: the definition to compare with today's (default:
+                             main before issue 10)
   --out DIR                  results folder (default bench/results)
 environment: ES_URL (use that cluster), ES_IMAGE (image to start), BENCH_ES_JAVA_OPTS`;
 
@@ -92,6 +100,7 @@ export function benchOptions(
       samples: { type: 'string', default: '2000' },
       seed: { type: 'string', default: '7' },
       out: { type: 'string' },
+      before: { type: 'string', default: BEFORE_ISSUE_10 },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -111,6 +120,7 @@ export function benchOptions(
     samples: positiveInt('samples', values.samples),
     seed: positiveInt('seed', values.seed),
     out: values.out,
+    before: values.before,
     profile: values.profile,
   };
 }

@@ -1,5 +1,7 @@
 import type { Article } from '../../src/article';
-import { regionalItem, vocabularyPairs } from './regional';
+import { readFileSync } from 'node:fs';
+import { PHRASE_VARIANTS_PATH } from '../../src/search/variants';
+import { leftOutWords, regionalItem, vocabularyPairs } from './regional';
 
 describe('vocabularyPairs', () => {
   const pairs = vocabularyPairs();
@@ -49,5 +51,12 @@ describe('regionalItem', () => {
     expect(reverse.article.script).toBe('simplified');
     expect(reverse.query).toBe('軟體 低頭思故鄉');
     expect(reverse.article.id).not.toBe(item.article.id);
+  });
+});
+
+describe('leftOutWords', () => {
+  it('reads the words the phrase variants leave out, from the file header', () => {
+    const words = leftOutWords(readFileSync(PHRASE_VARIANTS_PATH, 'utf8'));
+    expect(words).toEqual(new Set(['文件', '程序', '埠']));
   });
 });

@@ -79,3 +79,8 @@ export function regionalItem(
   };
   return { pair, written, article, query: `${other} ${span}` };
 }
+
+/** The words mappings/phrase-variants.txt says it leaves out (`# left out: 文件: reason`). */
+export function leftOutWords(variantsFile: string): Set<string> {
+  return new Set([...variantsFile.matchAll(/^# left out: (\S+?): /gmu)].map((match) => match[1]!));
+}
