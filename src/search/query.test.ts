@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { SEARCH_ANALYZER } from '../indexer/definition';
 import { parseQuery } from './parse';
 import {
   buildArticleLookup,
@@ -74,10 +75,10 @@ describe('buildQuery', () => {
       termClause({ kind: 'word', text: '荥阳' }),
     ]);
     expect(boolOf(q).should).toEqual([
-      { match_phrase: { title: { query: '郑凯', boost: 6 } } },
-      { match_phrase: { body: { query: '郑凯', boost: 2 } } },
-      { match_phrase: { title: { query: '荥阳', boost: 6 } } },
-      { match_phrase: { body: { query: '荥阳', boost: 2 } } },
+      { match_phrase: { title: { query: '郑凯', boost: 6, analyzer: SEARCH_ANALYZER } } },
+      { match_phrase: { body: { query: '郑凯', boost: 2, analyzer: SEARCH_ANALYZER } } },
+      { match_phrase: { title: { query: '荥阳', boost: 6, analyzer: SEARCH_ANALYZER } } },
+      { match_phrase: { body: { query: '荥阳', boost: 2, analyzer: SEARCH_ANALYZER } } },
     ]);
     expect(boolOf(q).must_not).toBeUndefined();
     expect(boolOf(q).filter).toBeUndefined();
@@ -127,6 +128,7 @@ describe('buildQuery', () => {
       'match_all',
       'query',
       'boost',
+      'analyzer',
       'title',
       'body',
       'subheadings',
