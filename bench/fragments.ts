@@ -10,6 +10,7 @@ import { ELLIPSIS, readableFragment } from '../src/search/fragments';
 import { searchQuerySchema } from '../src/server/schemas';
 import { prepareCorpus } from './lib/corpus';
 import { buildSearchIndex } from './lib/index-load';
+import { dropIndices } from './lib/index-stats';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions } from './lib/options';
 import { QUERY_MIX } from './lib/queries';
@@ -343,7 +344,7 @@ async function main(): Promise<void> {
     },
   ]);
   await publishResults('fragments', options.out, { json, svg, markdown });
-  await es.client.indices.delete({ index: `${alias}*` }).catch(() => undefined);
+  await dropIndices(es.client, `${alias}*`);
 }
 
 runBench(main);
