@@ -16,13 +16,22 @@ describe('cursor', () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
+  it('carries the point in time its pages read', () => {
+    const cursor = {
+      fingerprint: '0123456789abcdef',
+      after: [3.25, 'id-1'] as [number, string],
+      pit: 'gcSHBAEOdGVzdC1pbmRleC0xFmFiYw==',
+    };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+  });
+
   it('refuses anything it did not make', () => {
     const forge = (payload: unknown) =>
       Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
     for (const text of [
       '',
       'not a cursor!',
-      'x'.repeat(3000),
+      'x'.repeat(9000),
       Buffer.from('{not json').toString('base64url'),
       forge({ v: 2, f: '0123456789abcdef', a: [1, 'a'] }),
       forge({ v: 1, f: 'short', a: [1, 'a'] }),
@@ -33,6 +42,9 @@ describe('cursor', () => {
       forge({ v: 1, f: '0123456789abcdef' }),
       forge({ v: 1, f: '0123456789abcdef', a: [1, 'a'], o: 10 }),
       forge({ v: 1, f: '0123456789abcdef', o: 0 }),
+      forge({ v: 1, f: '0123456789abcdef', a: [1, 'a'], p: '' }),
+      forge({ v: 1, f: '0123456789abcdef', a: [1, 'a'], p: 'not base64!' }),
+      forge({ v: 1, f: '0123456789abcdef', a: [1, 'a'], p: 'A'.repeat(7000) }),
     ]) {
       expect(decodeCursor(text)).toBeUndefined();
     }

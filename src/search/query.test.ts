@@ -10,6 +10,7 @@ import {
   RESULT_WINDOW,
   termClause,
   WORD_MINIMUM_SHOULD_MATCH,
+  CURSOR_KEEP_ALIVE,
 } from './query';
 import type { SearchFilters, SearchRequest } from './wire';
 
@@ -219,6 +220,13 @@ describe('buildSearch', () => {
     expect(s.search_after).toEqual([1.5, 'abc']);
     expect(s.from).toBeUndefined();
     expect(s.size).toBe(11);
+  });
+
+  it("reads a cursor's point in time, which names the index, renewing its keep-alive", () => {
+    const s = buildSearch(request('疫', { after: [1.5, 'abc'], pit: 'pit-id' }), 'articles');
+    expect(s.pit).toEqual({ id: 'pit-id', keep_alive: CURSOR_KEEP_ALIVE });
+    expect(s.index).toBeUndefined();
+    expect(s.filter_path).toContain('pit_id');
   });
 
   it('highlights title and body as escaped HTML with <mark>', () => {

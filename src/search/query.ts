@@ -196,6 +196,7 @@ export const RESPONSE_FIELDS = [
   'hits.hits.fields',
   'hits.hits.inner_hits',
   'aggregations',
+  'pit_id',
 ];
 
 /** Versions listed under a story's hit; the count says how many there are in all. */
@@ -225,6 +226,13 @@ const COLLAPSE: estypes.SearchFieldCollapse = {
     sort: [{ published_at: { order: 'asc', missing: '_last' } }, { id: { order: 'asc' } }],
   },
 };
+/**
+ * How long the engine keeps a cursor's point in time after each page: time for a reader or a
+ * harvesting client to ask for the next. Each page renews it; a PIT keeps the index's
+ * segments of its moment from being deleted (disk and file handles while merges or a reindex
+ * go on), so it should not outlive the reading by much (README: Paging).
+ */
+export const CURSOR_KEEP_ALIVE = '10m';
 
 /** The engine's index.max_result_window: page-based paging stops here, cursors go on. */
 export const RESULT_WINDOW = 10_000;
@@ -240,7 +248,8 @@ function pageOfStories(req: SearchRequest): { from: number; size: number } {
 export function buildSearch(req: SearchRequest, index: string): estypes.SearchRequest {
   const postFilter = buildPostFilter(req.filters);
   return {
-    index,
+    // A cursor's pages read its point in time, which names the index itself.
+    ...(req.pit ? { pit: { id: req.pit, keep_alive: CURSOR_KEEP_ALIVE } } : { index }),
     // The faceted filters apply after the facets are counted (post_filter), so that each
     // facet can count its choices without its own selection (facets.ts).
     query: buildQuery(req.query, withoutFacetSelections(req.filters)),

@@ -104,6 +104,9 @@ export function shapeSearchResponse(
       : (req.page - 1) * req.size + hits.length < total;
   const from = req.offset ?? (req.page - 1) * req.size;
   const fingerprint = searchFingerprint(req.query, req.filters, req.sort, req.collapse);
+  // The point in time the next page reads; the engine may hand back a new id for it.
+  const pitId = res.pit_id ?? req.pit;
+  const pit = pitId ? { pit: pitId } : {};
   const stories = (
     res.aggregations?.stories as { count?: estypes.AggregationsCardinalityAggregate } | undefined
   )?.count;
@@ -121,10 +124,12 @@ export function shapeSearchResponse(
       ? null
       : req.collapse
         ? from + hits.length < RESULT_WINDOW
-          ? encodeCursor({ fingerprint, offset: from + hits.length })
+          ? encodeCursor({ fingerprint, offset: from + hits.length, ...pit })
           : null
         : last?.sort
-          ? encodeCursor({ fingerprint, after: last.sort as SortValues })
+          ? // A search on a point in time sorts on one more value (the engine's _shard_doc)
+            // when it has no search_after; ours end on the unique id already.
+            encodeCursor({ fingerprint, after: last.sort.slice(0, 2) as SortValues, ...pit })
           : null,
   };
 }

@@ -37,6 +37,8 @@ export interface SearchRequest {
   collapse: boolean;
   /** From a cursor of a collapsed search: the stories already shown. */
   offset?: number;
+  /** From a cursor (or opened for its first page): the point in time the pages read. */
+  pit?: string;
   outputScript: OutputScript;
 }
 

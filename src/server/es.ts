@@ -20,6 +20,25 @@ export function searchSuggestions(
   return client.search(request);
 }
 
+/** Opens a point in time on the index behind `alias`; its id. */
+export async function openPointInTime(
+  client: Client,
+  alias: string,
+  keepAlive: string,
+): Promise<string> {
+  return (await client.openPointInTime({ index: alias, keep_alive: keepAlive })).id;
+}
+
+/** Closes a point in time (one that is gone already counts as closed). */
+export async function closePointInTime(client: Client, id: string): Promise<void> {
+  await client.closePointInTime({ id }, { ignore: [404] });
+}
+
+/** Whether an index (by its physical name) exists. */
+export function indexExists(client: Client, index: string): Promise<boolean> {
+  return client.indices.exists({ index });
+}
+
 /** The one article a lookup finds (buildArticleLookup's request), or undefined. */
 export async function findArticle(
   client: Client,

@@ -3,12 +3,20 @@
 // in app.ts.
 import type { Client } from '@elastic/elasticsearch';
 import { Router } from 'express';
-import { buildArticleLookup, buildSearch } from '../search/query';
+import { buildArticleLookup, buildSearch, CURSOR_KEEP_ALIVE } from '../search/query';
 import { shapeArticle, shapeSearchResponse } from '../search/response';
 import { buildSuggest, shapeSuggest } from '../search/suggest';
 import type { HealthResponse } from '../search/wire';
-import { notFound, toHttpError } from './errors';
-import { aliasHealth, findArticle, searchArticles, searchSuggestions } from './es';
+import { cursorEnded, notFound, toHttpError } from './errors';
+import {
+  aliasHealth,
+  closePointInTime,
+  findArticle,
+  indexExists,
+  openPointInTime,
+  searchArticles,
+  searchSuggestions,
+} from './es';
 import { openApiDocument } from './openapi';
 import { readiness, readyStatus } from './readiness';
 import { noteEngine } from './request-log';
@@ -25,9 +33,23 @@ export function routes({ client, index }: Deps): Router {
   const openApi = openApiDocument();
 
   router.get('/api/search', async (req, res) => {
-    const request = validate(searchQuerySchema, req.query);
-    const result = await searchArticles(client, buildSearch(request, index));
+    const validated = validate(searchQuerySchema, req.query);
+    // Deep paging reads one point in time: the first page a cursor asks for opens it, and the
+    // cursors after it carry it (src/search/cursor.ts).
+    const request =
+      (validated.after || validated.offset !== undefined) && !validated.pit
+        ? { ...validated, pit: await openPointInTime(client, index, CURSOR_KEEP_ALIVE) }
+        : validated;
+    const result = await searchArticles(client, buildSearch(request, index)).catch(
+      async (error: unknown) => {
+        throw request.pit ? await cursorEnded(error, (name) => indexExists(client, name)) : error;
+      },
+    );
     const body = shapeSearchResponse(result, request);
+    // The last page: nothing will read the point in time again.
+    if (request.pit && !body.next_cursor) {
+      void closePointInTime(client, result.pit_id ?? request.pit).catch(() => undefined);
+    }
     noteEngine(res, { took_ms: result.took, hits: body.total });
     res.json(body);
   });

@@ -2,7 +2,7 @@
 // the typed request the search stage takes. Unknown parameters are refused, not ignored.
 import { z } from 'zod';
 import { ARTICLE_SCRIPTS } from '../article';
-import { decodeCursor, searchFingerprint } from '../search/cursor';
+import { decodeCursor, MAX_CURSOR, searchFingerprint } from '../search/cursor';
 import { countTerms, parseQuery, SEARCHABLE } from '../search/parse';
 import type { SuggestRequest } from '../search/suggest';
 import { RESULT_WINDOW } from '../search/query';
@@ -73,7 +73,7 @@ export const searchQuerySchema = z
     size: positiveInt.max(LIMITS.size).default(10).describe('Hits per page'),
     cursor: z
       .string()
-      .max(2048)
+      .max(MAX_CURSOR)
       .optional()
       .describe('next_cursor of the previous response, to page past the page limit'),
     collapse: z
@@ -129,6 +129,7 @@ export const searchQuerySchema = z
     }
     let after: SearchRequest['after'];
     let offset: SearchRequest['offset'];
+    let pit: SearchRequest['pit'];
     if (p.cursor !== undefined) {
       const cursor = decodeCursor(p.cursor);
       if (p.page !== undefined) {
@@ -162,6 +163,7 @@ export const searchQuerySchema = z
       } else {
         after = cursor.after;
         offset = cursor.offset;
+        pit = cursor.pit;
       }
     }
     return {
@@ -173,6 +175,7 @@ export const searchQuerySchema = z
       ...(after && { after }),
       collapse,
       ...(offset !== undefined && { offset }),
+      ...(pit && { pit }),
       outputScript: p.output_script,
     };
   });
