@@ -1,6 +1,12 @@
 // One example article through every layer: JSON lines, index document, mapping, API.
 import { EXAMPLE_ARTICLE } from '../tests/fixtures/articles';
-import { articleSchema, INDEX_DOCUMENT_FIELDS, indexDocumentSchema, isoBeijing } from './article';
+import {
+  articleSchema,
+  emptyLists,
+  INDEX_DOCUMENT_FIELDS,
+  indexDocumentSchema,
+  isoBeijing,
+} from './article';
 import { toIndexDocument } from './indexer/document';
 import { loadIndexDefinition } from './indexer/definition';
 import { parseJsonl } from './normalize/jsonl';
@@ -12,6 +18,21 @@ describe('isoBeijing', () => {
     expect(isoBeijing(2022, 4, 20, 14, 6)).toBe('2022-04-20T14:06:00+08:00');
     expect(isoBeijing(2022, 2, 30)).toBeUndefined();
     expect(isoBeijing(2022, 4, 20, 24, 0)).toBeUndefined();
+  });
+});
+
+describe('emptyLists', () => {
+  it('is every list field an article may leave out, each a new empty array', () => {
+    const least = articleSchema.parse({
+      id: 'x',
+      title: '',
+      body: ['正文'],
+      script: 'mixed',
+      path: 'p',
+    });
+    const lists = Object.entries(least).filter(([, v]) => Array.isArray(v) && v.length === 0);
+    expect(emptyLists()).toEqual(Object.fromEntries(lists));
+    expect(emptyLists().reporters).not.toBe(emptyLists().reporters);
   });
 });
 

@@ -128,6 +128,27 @@ export const articleSchema = z.strictObject({
 });
 export type Article = z.output<typeof articleSchema>;
 
+/** The article's list fields that may be left out (an empty list): all but the body. */
+type DefaultedList = {
+  [K in keyof Article]-?: undefined extends z.input<typeof articleSchema>[K]
+    ? Article[K] extends unknown[]
+      ? K
+      : never
+    : never;
+}[keyof Article];
+
+const DEFAULTED_LISTS = Object.entries(articleSchema.shape)
+  .filter(([, schema]) => schema instanceof z.ZodDefault)
+  .map(([field]) => field);
+
+/**
+ * Every list field but the body, empty (fresh arrays). Code that writes an article out spreads
+ * this first, so that a new list field in the schema needs no edit there.
+ */
+export function emptyLists(): Pick<Article, DefaultedList> {
+  return Object.fromEntries(DEFAULTED_LISTS.map((field) => [field, []])) as never;
+}
+
 /**
  * The document Elasticsearch stores (mappings/articles.json): the article without what is kept
  * for debugging (removed, evidence), plus what search derives from it.

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Article, Script } from '../../src/article';
+import { emptyLists, type Article, type Script } from '../../src/article';
 
 /** The collections used: Tang and Song shi (mostly Traditional) and Song ci (Simplified). */
 export const COLLECTIONS = [
@@ -78,18 +78,13 @@ export function poemId(poem: Pick<Poem, 'file' | 'position'>): string {
  * have none that the data gives, and dates are never invented. */
 export function poemToArticle(poem: Poem, script: Script): Article {
   return {
+    ...emptyLists(),
     id: poemId(poem),
     title: poem.title,
     body: poem.lines,
-    subheadings: [],
-    captions: [],
     source: poem.source,
     reporters: poem.author === '' ? [] : [poem.author],
-    correspondents: [],
-    editors: [],
-    keywords: [],
     script,
     path: `chinese-poetry/${poem.file}#${poem.position}`,
-    removed: [],
   };
 }

@@ -1,4 +1,4 @@
-import type { Article } from '../article';
+import { emptyLists, type Article } from '../article';
 import {
   addFieldQuality,
   addWarning,
@@ -21,18 +21,12 @@ const report = (overrides: Partial<IndexReport>): IndexReport => ({
 });
 
 const article = (overrides: Partial<Article>): Article => ({
+  ...emptyLists(),
   id: 'x',
   title: '标题',
   body: ['正文。'],
-  subheadings: [],
-  captions: [],
-  reporters: [],
-  correspondents: [],
-  editors: [],
-  keywords: [],
   script: 'simplified',
   path: 'a.txt',
-  removed: [],
   ...overrides,
 });
 
