@@ -1,4 +1,5 @@
 // The targets, held on both splits of the generalization set, page by page and by folder.
+import { emptyLists } from '../../../src/article';
 import { runSet } from './eval';
 import { loadPages, parsePage, SPLITS } from './pages';
 import { scorePage, summarize } from './score';
@@ -19,8 +20,8 @@ describe('the generalization set', () => {
       'outlet: o\nlayout: l\ntitle: 标题\ndate: -\nsource: -\nplace: -\nreporters: -\neditors: -\n===\n~ 首页 > 新闻\n# 标题\n第一句。第二句。\n',
     );
     const article = {
-      ...{ id: 'x', subheadings: [], captions: [], correspondents: [], keywords: [] },
-      ...{ reporters: [], editors: [], script: 'simplified' as const, path: 'x', removed: [] },
+      ...emptyLists(),
+      ...{ id: 'x', script: 'simplified' as const, path: 'x' },
       title: '首页 > 新闻',
       body: ['第一句。'],
     };
