@@ -53,9 +53,16 @@ export async function buildSearchIndex(
   manifest: CorpusManifest,
   size: Size,
   alias: string,
+  options: { stories?: boolean } = {},
 ): Promise<{ docs: number; seconds: number }> {
   const input = inputFor(manifest, size);
-  const result = await runLoadChild({ mode: 'pipeline', esUrl, target: alias, paths: input.paths });
+  const result = await runLoadChild({
+    mode: 'pipeline',
+    esUrl,
+    target: alias,
+    paths: input.paths,
+    ...(options.stories === false && { stories: false }),
+  });
   if (result.error) throw new Error(`indexing for the search bench: ${result.error}`);
   await client.indices.forcemerge({ index: alias, max_num_segments: 1 });
   await client.indices.refresh({ index: alias });
