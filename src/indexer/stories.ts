@@ -1,9 +1,11 @@
 // Story ids for the batches of one run (src/stories/README.md has the rule). The rule compares
 // every pair of articles when the later one is indexed, so a batch must be compared with every
-// article grouped before it: those a search sees (after a refresh, one terms query on the
-// batch's bands) and those whose bulk request is still open (INDEX_BULK_IN_FLIGHT), which no
-// search may see yet and which are held here until their write ends. Batches are grouped one at
-// a time; their writes still overlap.
+// article grouped before it: those a search sees (one terms query on the batch's bands) and
+// those no search sees yet, held here: batches whose bulk request is still open
+// (INDEX_BULK_IN_FLIGHT), and batches written since the last refresh. A refresh makes the
+// written ones visible and lets them go; it is asked for only when they pass HELD_ARTICLES,
+// since a refresh before every batch cost as much as the writes themselves (bench:stories-cost).
+// Batches are grouped one at a time; their writes still overlap.
 import type { Client } from '@elastic/elasticsearch';
 import { assignStories, type Candidate } from '../stories/assign';
 import { decodeSketch } from '../stories/fingerprint';
@@ -19,16 +21,24 @@ import { withRetry, type RetryPolicy } from './retry';
  */
 export const STORY_CANDIDATES = 10_000;
 
-/** A grouped batch whose write has not ended: its articles with their story ids. */
-interface Unwritten {
+/**
+ * Written articles held in memory before a refresh lets them go: four batches of 500, a few
+ * kilobytes each (64 band keys and 128 signature values), some 10 MB.
+ */
+export const HELD_ARTICLES = 2_000;
+
+/** A grouped batch no search may see yet: its articles with their story ids. */
+interface Held {
   articles: Candidate[];
+  /** Ends with the batch's write, whatever its outcome. */
   written: Promise<void>;
+  done: boolean;
 }
 
 export class StoryGrouping {
   /** Ends when the batch grouped last has its ids: the next one waits for it. */
   private turn: Promise<void> = Promise.resolve();
-  private readonly unwritten = new Set<Unwritten>();
+  private held: Held[] = [];
 
   constructor(
     private readonly client: Client,
@@ -40,7 +50,7 @@ export class StoryGrouping {
   /**
    * Sets the story id of each document of `write` (the batch minus what the index already
    * holds unchanged). Returns the function to call once the batch's write has ended, whatever
-   * its outcome: until then the batch's articles are compared from memory.
+   * its outcome; until a refresh after that, the batch's articles are compared from memory.
    */
   async group(write: Pending[]): Promise<() => void> {
     const previous = this.turn;
@@ -48,34 +58,42 @@ export class StoryGrouping {
     this.turn = new Promise((resolve) => (ready = resolve));
     await previous;
     let ended!: () => void;
-    const entry: Unwritten = {
+    const entry: Held = {
       articles: [],
       written: new Promise((resolve) => (ended = resolve)),
+      done: false,
     };
     try {
       entry.articles = await this.assign(write);
-      this.unwritten.add(entry);
+      if (entry.articles.length > 0) this.held.push(entry);
     } finally {
       ready();
     }
     return () => {
-      this.unwritten.delete(entry);
+      entry.done = true;
       ended();
     };
+  }
+
+  /** Refreshes, then lets go of the batches whose write had ended before: a search sees them. */
+  private async refresh(): Promise<void> {
+    const visible = new Set(this.held.filter((entry) => entry.done));
+    await withRetry(() => es.refresh(this.client, this.index), this.retry);
+    this.held = this.held.filter((entry) => !visible.has(entry));
   }
 
   private async assign(write: Pending[]): Promise<Candidate[]> {
     const { client, index, retry } = this;
     if (write.length === 0) return [];
+    const written = this.held.filter((entry) => entry.done);
+    if (written.reduce((n, entry) => n + entry.articles.length, 0) >= HELD_ARTICLES) {
+      await this.refresh();
+    }
     const batch = write.map(({ doc }) => ({
       id: doc.id,
       bands: doc.story_bands,
       ...decodeSketch(doc.fingerprint ?? ''),
     }));
-    // Taken before the refresh: a write that ends after it is still in this list, and one
-    // that ended before it is visible to the search.
-    const held = [...this.unwritten].flatMap((entry) => entry.articles);
-    await withRetry(() => es.refresh(client, index), retry);
     const bands = [...new Set(batch.flatMap((a) => a.bands))];
     const found = await withRetry(
       () => es.storyCandidates(client, index, bands, STORY_CANDIDATES),
@@ -90,13 +108,15 @@ export class StoryGrouping {
         ...decodeSketch(c.fingerprint ?? ''),
       });
     }
-    for (const c of held) candidates.set(c.id, c);
+    // Held articles are at least as new as what a search finds of them.
+    for (const entry of this.held) for (const c of entry.articles) candidates.set(c.id, c);
     const { storyOf, relabel, joined, merged } = assignStories(batch, [...candidates.values()]);
     if (relabel.size > 0) {
-      // Versions of a story being moved may sit in a bulk request still open, with the old
-      // id: let those writes end (merges are rare), so that the move finds them in the index.
-      await Promise.all([...this.unwritten].map((entry) => entry.written));
-      await withRetry(() => es.refresh(client, index), retry);
+      // Versions of a story being moved may be held, some in a bulk request still open, with
+      // the old id: let those writes end (merges are rare) and refresh, so that the move finds
+      // every one of them in the index.
+      await Promise.all(this.held.map((entry) => entry.written));
+      await this.refresh();
       await withRetry(() => es.relabelStories(client, index, relabel), retry);
     }
     for (const { doc } of write) doc.story_id = storyOf.get(doc.id) ?? doc.id;
