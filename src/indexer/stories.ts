@@ -39,6 +39,8 @@ export class StoryGrouping {
   /** Ends when the batch grouped last has its ids: the next one waits for it. */
   private turn: Promise<void> = Promise.resolve();
   private held: Held[] = [];
+  /** The held articles by band key: a batch looks up its own bands only. */
+  private heldByBand = new Map<string, Candidate[]>();
 
   constructor(
     private readonly client: Client,
@@ -65,7 +67,7 @@ export class StoryGrouping {
     };
     try {
       entry.articles = await this.assign(write);
-      if (entry.articles.length > 0) this.held.push(entry);
+      if (entry.articles.length > 0) this.hold(entry);
     } finally {
       ready();
     }
@@ -75,11 +77,25 @@ export class StoryGrouping {
     };
   }
 
+  private hold(entry: Held): void {
+    this.held.push(entry);
+    for (const article of entry.articles) {
+      for (const band of article.bands) {
+        const list = this.heldByBand.get(band);
+        if (list) list.push(article);
+        else this.heldByBand.set(band, [article]);
+      }
+    }
+  }
+
   /** Refreshes, then lets go of the batches whose write had ended before: a search sees them. */
   private async refresh(): Promise<void> {
     const visible = new Set(this.held.filter((entry) => entry.done));
     await withRetry(() => es.refresh(this.client, this.index), this.retry);
-    this.held = this.held.filter((entry) => !visible.has(entry));
+    const kept = this.held.filter((entry) => !visible.has(entry));
+    this.held = [];
+    this.heldByBand = new Map();
+    for (const entry of kept) this.hold(entry);
   }
 
   private async assign(write: Pending[]): Promise<Candidate[]> {
@@ -108,8 +124,10 @@ export class StoryGrouping {
         ...decodeSketch(c.fingerprint ?? ''),
       });
     }
-    // Held articles are at least as new as what a search finds of them.
-    for (const entry of this.held) for (const c of entry.articles) candidates.set(c.id, c);
+    // Held articles sharing a band, as the search finds them; at least as new as its copies.
+    for (const band of bands) {
+      for (const c of this.heldByBand.get(band) ?? []) candidates.set(c.id, c);
+    }
     const { storyOf, relabel, joined, merged } = assignStories(batch, [...candidates.values()]);
     if (relabel.size > 0) {
       // Versions of a story being moved may be held, some in a bulk request still open, with
