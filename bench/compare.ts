@@ -1,5 +1,6 @@
-// `npm run bench:compare`: today's index definition and query builder against those of an
-// earlier commit (--before, by default main just before issue 10), side by side in one run.
+// `npm run bench:compare`: today's analysis and query builder against those of an earlier
+// commit (--before, by default main just before issue 10), side by side in one run: the
+// before side is today's definition with that commit's analysis (analysisAt).
 // The same documents (the raw load's ready-made bulk bodies) go into one index per side,
 // merged to one segment: bytes per document. Then each query is sent to both indices in
 // turn, the side that goes first alternating, `--repeat` rounds: the engine's `took` and the
@@ -34,8 +35,15 @@ const SIDES: readonly Side[] = ['before', 'after'];
 /** Queries of each added kind: as many as each kind of the bench:search mix has, twice. */
 const ADDED_PER_KIND = 10;
 
-/** The definition files as they were at `commit`, loaded as the indexer loads today's. */
-function definitionAt(commit: string): IndexDefinition {
+const ANALYZER_KEYS = ['analyzer', 'search_analyzer', 'search_quote_analyzer'] as const;
+
+/**
+ * Today's definition with the analysis as it was at `commit`: its char filters, analyzers and
+ * normalizers (the t2s rules inlined, as the indexer loads them) and its text fields' analyzer
+ * settings. The rest (fields added since, codec, index options) stays today's, so that today's
+ * documents fit and only the analysis is compared.
+ */
+function analysisAt(commit: string, today: IndexDefinition): IndexDefinition {
   const dir = join(WORK_DIR, `definition-${commit}`);
   mkdirSync(dir, { recursive: true });
   for (const file of ['articles.json', 't2s-mapping.txt']) {
@@ -46,7 +54,20 @@ function definitionAt(commit: string): IndexDefinition {
     });
     writeFileSync(join(dir, file), text);
   }
-  return loadIndexDefinition(dir);
+  const then = loadIndexDefinition(dir);
+  const settings = { ...structuredClone(today.settings), analysis: then.settings.analysis };
+  const mappings = structuredClone(today.mappings);
+  type Field = Record<string, unknown>;
+  const fields = mappings.properties as Record<string, Field>;
+  const thenFields = (then.mappings.properties ?? {}) as Record<string, Field>;
+  for (const [name, field] of Object.entries(fields)) {
+    if (field.type !== 'text' || !thenFields[name]) continue;
+    for (const key of ANALYZER_KEYS) {
+      if (thenFields[name][key] === undefined) delete field[key];
+      else field[key] = thenFields[name][key];
+    }
+  }
+  return { ...today, settings, mappings };
 }
 
 interface CompareQuery {
@@ -91,7 +112,7 @@ async function main(): Promise<void> {
   const machine = describeMachine(es);
   const input = inputFor(manifest, options.docs === 'all' ? 'all' : options.docs);
   const definitions: Record<Side, IndexDefinition> = {
-    before: definitionAt(options.before),
+    before: analysisAt(options.before, loadIndexDefinition()),
     after: loadIndexDefinition(),
   };
   const index = (side: Side) => `bench-compare-${process.pid}-${side}`;
@@ -195,7 +216,7 @@ async function main(): Promise<void> {
     machine,
     before: options.before,
     method:
-      'one index per side (the definition at --before, today’s), the same raw bulk bodies, merged to one segment; each query sent to both in turn (first side alternating), one warm-up round then --repeat rounds, one request at a time; took = the engine’s, wall = the client’s round trip; the before side runs today’s query without the regional alternatives',
+      'one index per side (today’s definition with the analysis at --before: char filters, analyzers, text fields’ analyzer settings; today’s), the same raw bulk bodies, merged to one segment; each query sent to both in turn (first side alternating), one warm-up round then --repeat rounds, one request at a time; took = the engine’s, wall = the client’s round trip; the before side runs today’s query without the regional alternatives',
     size,
     sizeRatio,
     rounds: options.repeat,
@@ -207,7 +228,7 @@ async function main(): Promise<void> {
       ['side', 'definition', 'documents', 'bytes/doc', 'vs before'],
       SIDES.map((side) => [
         side,
-        side === 'before' ? `mappings/ at ${options.before}` : 'mappings/ as it is',
+        side === 'before' ? `today's, analysis at ${options.before}` : 'mappings/ as it is',
         size[side].docs,
         size[side].bytesPerDoc,
         side === 'before' ? 1 : sizeRatio,
