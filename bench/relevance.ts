@@ -94,7 +94,7 @@ type MissCause = 'folding' | 'ambiguous' | 'ranking';
 async function missCause(apiUrl: string, id: string, phraseQuery: string) {
   const phrase = await search(apiUrl, phraseQuery, PHRASE_CHECK);
   let cause: MissCause;
-  if (phrase.ids.includes(id)) cause = phrase.total > K ? 'ambiguous' : 'ranking';
+  if (rankOf(id, phrase.hits) !== undefined) cause = phrase.total > K ? 'ambiguous' : 'ranking';
   // Not among the first PHRASE_CHECK of that many: the span is too common to tell.
   else cause = phrase.total >= PHRASE_CHECK ? 'ambiguous' : 'folding';
   return { verbatimMatches: phrase.total, cause };
@@ -119,11 +119,15 @@ async function search(
   apiUrl: string,
   q: string,
   size = K,
-): Promise<{ total: number; ids: string[] }> {
+): Promise<{ total: number; hits: string[][] }> {
   const res = await fetch(`${apiUrl}/api/search?${new URLSearchParams({ q, size: String(size) })}`);
   if (res.status !== 200) throw new Error(`search ${q}: HTTP ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { total: number; hits: { id: string }[] };
-  return { total: body.total, ids: body.hits.map((hit) => hit.id) };
+  const body = (await res.json()) as {
+    total: number;
+    hits: { id: string; versions: { id: string }[] }[];
+  };
+  const hits = body.hits.map((hit) => [hit.id, ...hit.versions.map((v) => v.id)]);
+  return { total: body.total, hits };
 }
 
 /** The query script's form of text from a poem: as in the in-clause set. */
@@ -158,14 +162,14 @@ async function searchCrossing(
     for (const queryScript of ['simplified', 'traditional'] as const) {
       for (const form of ['written', 'bare'] as const) {
         const query = `"${inScript(span[form], poem.script, queryScript)}"`;
-        const { ids } = await search(apiUrl, query);
+        const { hits } = await search(apiUrl, query);
         const outcome: CrossingOutcome = {
           id: poem.id,
           span: span.written,
           queryScript,
           form,
           query,
-          rank: rankOf(poem.id, ids),
+          rank: rankOf(poem.id, hits),
         };
         if (outcome.rank === undefined)
           Object.assign(outcome, await missCause(apiUrl, poem.id, query));
@@ -230,7 +234,7 @@ async function searchRegional(
   for (const { item, span } of items) {
     const word = item.pair[item.written];
     const other = item.written === 'mainland' ? item.pair.regional : item.pair.mainland;
-    const { ids } = await search(apiUrl, item.query);
+    const { hits } = await search(apiUrl, item.query);
     const outcome: RegionalOutcome = {
       id: item.article.id,
       region: item.pair.region,
@@ -238,11 +242,11 @@ async function searchRegional(
       word,
       query: item.query,
       leftOut: leftOut.has(fold(word)) || leftOut.has(fold(other)),
-      rank: rankOf(item.article.id, ids),
+      rank: rankOf(item.article.id, hits),
     };
     if (outcome.rank === undefined) {
       const own = await search(apiUrl, `${word} ${span}`, PHRASE_CHECK);
-      outcome.cause = own.ids.includes(item.article.id) ? 'vocabulary' : 'other';
+      outcome.cause = rankOf(item.article.id, own.hits) !== undefined ? 'vocabulary' : 'other';
     }
     outcomes.push(outcome);
   }
@@ -278,7 +282,7 @@ async function main(): Promise<void> {
     };
     for (const queryScript of ['simplified', 'traditional'] as const) {
       const query = queries[queryScript];
-      const { ids } = await search(api.url, query);
+      const { hits } = await search(api.url, query);
       const outcome: Outcome = {
         id: item.id,
         title: item.title,
@@ -287,7 +291,7 @@ async function main(): Promise<void> {
         queryScript,
         query,
         crossScript: query !== item.span,
-        rank: rankOf(item.id, ids),
+        rank: rankOf(item.id, hits),
       };
       if (outcome.rank === undefined)
         Object.assign(outcome, await missCause(api.url, item.id, `"${query}"`));

@@ -37,8 +37,12 @@ describe('pickSpan', () => {
 
 describe('rankOf', () => {
   it('is 1-based, undefined when absent', () => {
-    expect(rankOf('b', ['a', 'b', 'c'])).toBe(2);
-    expect(rankOf('z', ['a', 'b'])).toBeUndefined();
+    expect(rankOf('b', [['a'], ['b'], ['c']])).toBe(2);
+    expect(rankOf('z', [['a'], ['b']])).toBeUndefined();
+  });
+
+  it('finds an item listed as another version of a hit', () => {
+    expect(rankOf('b2', [['a'], ['b', 'b2'], ['b2']])).toBe(2);
   });
 });
 

@@ -34,9 +34,13 @@ export function pickSpan(lines: readonly string[], random: () => number): string
   return run.slice(start, start + length).join('');
 }
 
-/** The 1-based rank of `id` among the hits' ids, or undefined when it is not among them. */
-export function rankOf(id: string, hitIds: readonly string[]): number | undefined {
-  const i = hitIds.indexOf(id);
+/**
+ * The 1-based rank of the hit that holds `id`, or undefined when none does. A hit holds its own
+ * article and, collapsed by story (the API's default), the other versions it lists: the item is
+ * found when its story is, as a reader sees it.
+ */
+export function rankOf(id: string, hits: readonly (readonly string[])[]): number | undefined {
+  const i = hits.findIndex((ids) => ids.includes(id));
   return i === -1 ? undefined : i + 1;
 }
 
