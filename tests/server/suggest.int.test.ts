@@ -29,6 +29,21 @@ test('郑 suggests the person 鄭凱 across scripts, named in the text of seed 0
   expect(labels(await suggest({ q: '鄭' }), 'person')).toContain('郑凯');
 });
 
+test('漣 and 涟 suggest the place 涟源, where seed 001 reports from (its lead opens with it)', async () => {
+  for (const q of ['漣', '涟']) {
+    expect(await suggest({ q })).toContainEqual({
+      kind: 'place',
+      value: '涟源',
+      label: '涟源',
+      count: 1,
+    });
+  }
+  // In the article's script when asked for it, as for people.
+  expect(labels(await suggest({ q: '涟', output_script: 'traditional' }), 'place')).toEqual([
+    '漣源',
+  ]);
+});
+
 test('names of every kind: people from bylines, sources and places, counted by article', async () => {
   const wang = await suggest({ q: '王' });
   // 王文凱 (reporter of 000) and 王效光 (a mayor named in 000).

@@ -4,6 +4,7 @@ import {
   extractByline,
   extractCredits,
   extractDateline,
+  extractPlaceFromLead,
   extractPlaceFromTitle,
   inferDateYear,
   parseByline,
@@ -149,6 +150,47 @@ describe('extractPlaceFromTitle', () => {
     expect(extractPlaceFromTitle.run(a).place).toBeUndefined();
     const b = withTitle(seedLine('002', 11), [seedLine('002', 17)]);
     expect(extractPlaceFromTitle.run(b).place).toBeUndefined();
+  });
+});
+
+describe('extractPlaceFromLead', () => {
+  const place = (lines: string[]) => extractPlaceFromLead.run(draftFromLines(lines)).place;
+
+  it("reads seed 001's 湖南漣源市 after its dateline, in its own script", () => {
+    const d = runStages(
+      [stripPinyinAnnotations, extractDateline, extractPlaceFromLead],
+      seedDraft('001', [1]),
+    );
+    expect([d.source, d.place]).toEqual(['中國新報', '漣源']);
+    expect(d.evidence.place).toEqual({ stage: 'extractPlaceFromLead', text: '湖南漣源市' });
+  });
+
+  it('reads Taiwan, Hong Kong and mainland divisions, named with their suffix', () => {
+    expect(place(['臺北市政府今天宣布,明年起調漲公車票價。'])).toBe('臺北');
+    expect(place(['新北市板橋區公所今天舉辦淨灘活動。'])).toBe('板橋');
+    expect(place(['香港特別行政區政府今日公布施政報告。'])).toBe('香港');
+    expect(place(['灣仔區議會昨日討論交通問題。'])).toBe('灣仔');
+    expect(place(['广东省珠海市近日举行航展筹备会。'])).toBe('珠海');
+    expect(place(['恩施土家族苗族自治州今年粮食产量创下新高。'])).toBe('恩施土家族苗族自治州');
+  });
+
+  it('invents no place from a word, a short name, an ambiguous name or a later mention', () => {
+    // 城区, 北区: districts, and words. 鼓楼区: a district of four cities.
+    expect(place(['城区各街道今天开展卫生大扫除。'])).toBeUndefined();
+    expect(place(['北区居民反映停车难的问题。'])).toBeUndefined();
+    expect(place(['鼓楼区今天召开会议部署工作。'])).toBeUndefined();
+    expect(place(['南京市鼓楼区今天召开会议部署工作。'])).toBe('鼓楼');
+    // Short names name events and organisations as often as the place reported from.
+    expect(place(['杭州第19届亚运会志愿者招募工作今日正式启动。'])).toBeUndefined();
+    expect(place(['海南儋州近年来发展特色农业。'])).toBeUndefined();
+    expect(place(['11月2日,灵宝市召开安全生产工作会议。'])).toBeUndefined();
+    // A line that is only a name is no lead.
+    expect(place(['湖南省涟源市', '正文第一句。'])).toBeUndefined();
+  });
+
+  it('keeps a place the dateline or headline gave', () => {
+    const d = { ...draftFromLines(['湖南漣源市自1月24日啟動一級響應。']), place: '婁底' };
+    expect(extractPlaceFromLead.run(d).place).toBe('婁底');
   });
 });
 

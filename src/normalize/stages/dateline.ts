@@ -1,6 +1,7 @@
 // Stages that read the article's own opening and closing: dateline, byline, year, place.
 import { isoBeijing, type PublishedDate } from '../../article';
 import type { Block, Draft, Stage } from '../draft';
+import { readPlaceOpening } from '../gazetteer';
 import { union, visibleLength, withEvidence } from '../draft';
 import { OWN_PAPER, parseCredit, parseDateline } from './grammar';
 import { mayReplaceSource, PHOTO_CREDIT } from './metadata';
@@ -248,3 +249,26 @@ export const extractPlaceFromTitle: Stage = {
     return confirmed ? { ...draft, place: prefix } : draft;
   },
 };
+
+/**
+ * The place the lead opens with, when no dateline or headline named one: a story whose dateline
+ * names only its publisher ("中國新報訊(通訊員 廖鶴松)") often opens on the place it reports from
+ * ("湖南漣源市自1月24日啟動…"). Read against the gazetteer of administrative divisions
+ * (../gazetteer.ts): only a division's full name, with its suffix, at the very start of the first
+ * paragraph counts, never a place further into the sentence ("11月2日,灵宝市召开…" reports from
+ * wherever its dateline says, and the generalization set's annotators left such pages placeless).
+ */
+export const extractPlaceFromLead: Stage = {
+  name: 'extractPlaceFromLead',
+  run(draft) {
+    if (draft.place) return draft;
+    const lead = draft.blocks[firstParagraph(draft)]?.text;
+    const found = lead === undefined ? undefined : readPlaceOpening(lead);
+    // A line that is nothing but a name is chrome or a label, not a lead.
+    if (!found || lead!.length - found.raw.length < MIN_LEAD_REST) return draft;
+    return withEvidence(draft, 'extractPlaceFromLead', found.raw, { place: found.place });
+  },
+};
+
+/** Characters a lead goes on for after the place: a clause, not a stray line. */
+const MIN_LEAD_REST = 8;

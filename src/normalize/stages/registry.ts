@@ -31,6 +31,7 @@ import {
   extractByline,
   extractCredits,
   extractDateline,
+  extractPlaceFromLead,
   extractPlaceFromTitle,
   inferDateYear,
 } from './dateline';
@@ -101,6 +102,7 @@ export const STAGES: readonly Stage[] = [
   extractByline,
   inferDateYear,
   extractPlaceFromTitle,
+  extractPlaceFromLead,
   // Structure: captions, repeats, subheadings.
   extractCreditCaptions,
   extractCaptionsAfterImageAlt,

@@ -37,6 +37,9 @@ describe('the generalization set', () => {
         for (const field of ['title', 'date', 'source'] as const) {
           expect([mode, field, s.accuracy[field] >= 0.9]).toEqual([mode, field, true]);
         }
+        // Places: 95% on both splits when the lead's place came in (extractPlaceFromLead), which
+        // must invent none on pages whose annotators found no dateline place.
+        expect([mode, 'place', s.accuracy.place >= 0.95]).toEqual([mode, 'place', true]);
         expect(s.namedReporters).toBeGreaterThanOrEqual(0.8);
         expect(s.chromePerPage).toBeLessThanOrEqual(0.5);
         expect(s.sentencesLost).toBe(0);
