@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds localhost/elasticsearch:$ES_VERSION without any container registry:
 #   Debian base (debootstrap) + a JDK >= 21 from this machine + the distribution
-#   from Maven Central + the analysis stand-in plugin, built and tested with Maven.
+#   from Maven Central + two stand-in plugins (analysis, rest-root), built and tested with Maven.
 # Skips all of it when an image built from the same inputs exists (seconds).
 # Needs root (debootstrap) and podman (scripts/container-engine.sh installs it).
 set -euo pipefail

@@ -1,4 +1,4 @@
-package org.cjknews.restroot;
+package cjknews.restroot;
 
 import org.elasticsearch.Build;
 import org.elasticsearch.client.internal.node.NodeClient;
@@ -9,6 +9,7 @@ import org.elasticsearch.rest.RestResponse;
 import org.elasticsearch.rest.RestStatus;
 import org.elasticsearch.xcontent.XContentBuilder;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -42,29 +43,40 @@ final class RootInfoHandler extends BaseRestHandler {
     protected RestChannelConsumer prepareRequest(RestRequest request, NodeClient client) {
         return channel -> {
             ClusterService cluster = clusterService.get();
-            Build build = Build.current();
             XContentBuilder body = channel.newBuilder();
             if (request.hasParam("pretty") == false) {
                 body.prettyPrint().lfAtEnd();
             }
-            body.startObject()
-                .field("name", cluster.localNode().getName())
-                .field("cluster_name", cluster.getClusterName().value())
-                .field("cluster_uuid", cluster.state().metadata().clusterUUID())
-                .startObject("version")
-                .field("number", build.qualifiedVersion())
-                .field("build_flavor", build.flavor())
-                .field("build_type", build.type().displayName())
-                .field("build_hash", build.hash())
-                .field("build_date", build.date())
-                .field("build_snapshot", build.isSnapshot())
-                .field("lucene_version", org.apache.lucene.util.Version.LATEST.toString())
-                .field("minimum_wire_compatibility_version", build.minWireCompatVersion())
-                .field("minimum_index_compatibility_version", build.minIndexCompatVersion())
-                .endObject()
-                .field("tagline", "You Know, for Search")
-                .endObject();
+            writeBody(
+                body,
+                cluster.localNode().getName(),
+                cluster.getClusterName().value(),
+                cluster.state().metadata().clusterUUID(),
+                Build.current()
+            );
             channel.sendResponse(new RestResponse(RestStatus.OK, body));
         };
+    }
+
+    /** Elasticsearch's own fields and names: clients check {@code version.number}. */
+    static void writeBody(XContentBuilder body, String nodeName, String clusterName, String clusterUuid, Build build)
+        throws IOException {
+        body.startObject()
+            .field("name", nodeName)
+            .field("cluster_name", clusterName)
+            .field("cluster_uuid", clusterUuid)
+            .startObject("version")
+            .field("number", build.qualifiedVersion())
+            .field("build_flavor", build.flavor())
+            .field("build_type", build.type().displayName())
+            .field("build_hash", build.hash())
+            .field("build_date", build.date())
+            .field("build_snapshot", build.isSnapshot())
+            .field("lucene_version", org.apache.lucene.util.Version.LATEST.toString())
+            .field("minimum_wire_compatibility_version", build.minWireCompatVersion())
+            .field("minimum_index_compatibility_version", build.minIndexCompatVersion())
+            .endObject()
+            .field("tagline", "You Know, for Search")
+            .endObject();
     }
 }

@@ -1,4 +1,4 @@
-package org.cjknews.restroot;
+package cjknews.restroot;
 
 import org.elasticsearch.cluster.node.DiscoveryNodes;
 import org.elasticsearch.cluster.service.ClusterService;
