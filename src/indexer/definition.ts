@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { estypes } from '@elastic/elasticsearch';
-import { loadConfig, ROOT, type Config } from '../config';
+import { CONFIG_DEFAULTS, ROOT, type Config } from '../config';
 
 export const MAPPINGS_DIR = join(ROOT, 'mappings');
 export const INDEX_DEFINITION_FILE = join(MAPPINGS_DIR, 'articles.json');
@@ -74,9 +74,13 @@ export function replicaSettings(replicas: string): estypes.IndicesIndexSettings 
     : { auto_expand_replicas: replicas };
 }
 
+/** The defaults (one shard, replicas 0-1): right for one node and for three. */
+export const DEFAULT_LAYOUT: ShardLayout = layoutOf(CONFIG_DEFAULTS);
+
+/** Reads no configuration: the caller passes the layout (the indexer's main.ts, from ES_SHARDS and ES_REPLICAS). */
 export function loadIndexDefinition(
   dir = MAPPINGS_DIR,
-  layout: ShardLayout = layoutOf(loadConfig()),
+  layout: ShardLayout = DEFAULT_LAYOUT,
 ): IndexDefinition {
   const file = JSON.parse(readFileSync(join(dir, 'articles.json'), 'utf8')) as DefinitionFile;
   const charFilter = file.settings?.analysis?.char_filter?.[T2S_CHAR_FILTER];

@@ -12,7 +12,7 @@ import {
   type BatchLimits,
   type Pending,
 } from './bulk';
-import { loadIndexDefinition, type IndexDefinition } from './definition';
+import { loadIndexDefinition, type IndexDefinition, type ShardLayout } from './definition';
 import { toIndexDocument, type IndexDocument } from './document';
 import * as es from './es';
 import { physicalIndexName, planRun } from './lifecycle';
@@ -48,6 +48,8 @@ export interface RunIndexerOptions {
   batch?: BatchLimits;
   /** Bulk requests open at once. Default: INDEX_BULK_IN_FLIGHT's default (main.ts passes it). */
   inFlight?: number;
+  /** Shards and replicas of a new index. Default: ES_SHARDS's and ES_REPLICAS's (main.ts passes them). */
+  layout?: ShardLayout;
   retry?: RetryPolicy;
   /** Normalized files to index instead of normalizing `paths` (hand-built articles in tests). */
   files?: AsyncIterable<FileResult>;
@@ -294,7 +296,7 @@ export async function runIndexer(options: RunIndexerOptions): Promise<IndexRepor
   const started = Date.now();
   const { client, alias } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
-  const definition = loadIndexDefinition();
+  const definition = loadIndexDefinition(undefined, options.layout);
   const live = await withRetry(() => es.liveIndex(client, alias), retry);
   const plan = planRun(live, definition.hash, options.rebuild ?? false);
   const index =

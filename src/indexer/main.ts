@@ -4,6 +4,7 @@
 import { loadConfig } from '../config';
 import { createIndexerClient } from '../elasticsearch';
 import { parseCliArgs, type CliArgs } from './cli';
+import { layoutOf } from './definition';
 import { runIndexer } from './indexer';
 import { countFiles, periodicLines, progressBar, type ProgressDisplay } from './progress';
 import { formatReport, succeeded } from './report';
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<number> {
       rebuild: args.rebuild,
       batch: { maxDocs: config.INDEX_BATCH_DOCS, maxBytes: config.INDEX_BATCH_BYTES },
       inFlight: config.INDEX_BULK_IN_FLIGHT,
+      layout: layoutOf(config),
       onProgress: (progress) => display.update(progress),
       signal: interrupt.signal,
     });
