@@ -2,6 +2,7 @@
 // then shuts down gracefully.
 import { loadConfig } from '../config';
 import { createLogger } from '../logger';
+import { fold } from '../search/fold';
 import { converterFor, OUTPUT_SCRIPTS } from '../search/output-script';
 import { createApp } from './app';
 import { answerClientErrors } from './client-errors';
@@ -14,6 +15,8 @@ function main(): void {
   const logger = createLogger(config);
   // Load OpenCC's dictionaries now (about a second), not on the first converted request.
   OUTPUT_SCRIPTS.forEach(converterFor);
+  // And the t2s rules suggestions fold a prefix with (20 ms on the first suggestion otherwise).
+  fold('');
   const client = createApiClient(config);
   const metrics = config.METRICS ? createMetrics() : undefined;
   metrics?.observeClient(client);
