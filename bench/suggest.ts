@@ -67,13 +67,16 @@ async function main(): Promise<void> {
   const api = await startApi(es.url, alias, options.profile ? PROFILE_DIR : undefined);
   // The engine caches whole answers of size-0 searches (the shard request cache) until the
   // index changes, and a suggestion request is one: the same prefix typed again is served from
-  // it. Warm: after one pass to fill it, as an archive that changes rarely runs. Cold: the
-  // cache emptied before every request, the cost of a prefix nobody typed since the last
-  // index change. Targets and cache states are interleaved, prefix by prefix.
+  // it. Cold: the cache emptied before the request, the cost of a prefix nobody typed since the
+  // last index change. Warm: the prefix's answer in the cache, as for a prefix typed before on
+  // an archive that changes rarely. Per prefix, the cold requests go first (each after a
+  // clear), and the warm ones after them read what the cold ones left in the cache. (Until
+  // 2026-12-05 the order was API warm, API cold, engine warm, engine cold: the previous
+  // prefix's clear had emptied the cache before "API warm", which so measured a cold request.)
   const clearCache = () => es.client.indices.clearCache({ index: alias, request: true });
   for (const q of PREFIXES) await once('API', q, api.url, es.client, alias);
-  const runs = ['API', 'engine'].flatMap((target) =>
-    ['warm', 'cold'].map((cache) => ({ target: target as Target, cache: cache as Cache })),
+  const runs = (['cold', 'warm'] as const).flatMap((cache) =>
+    (['API', 'engine'] as const).map((target) => ({ target, cache })),
   );
   const latencies = new Map(runs.map((run) => [`${run.target} ${run.cache}`, [] as number[]]));
   // The engine's own `took` of each engine-alone request: the rest of its round trip is HTTP,
@@ -99,12 +102,16 @@ async function main(): Promise<void> {
     const s = summarizeLatencies(values);
     return { p50: round(s.p50), p95: round(s.p95), p99: round(s.p99), max: round(s.max) };
   };
-  const measured = runs.map((run) => ({
-    ...run,
-    requests: latencies.get(`${run.target} ${run.cache}`)!.length,
-    ms: summary(latencies.get(`${run.target} ${run.cache}`)!),
-    ...(run.target === 'engine' && { took: summary(tooks.get(`${run.target} ${run.cache}`)!) }),
-  }));
+  const order = (run: { target: Target; cache: Cache }) =>
+    (run.target === 'API' ? 0 : 2) + (run.cache === 'warm' ? 0 : 1);
+  const measured = [...runs]
+    .sort((a, b) => order(a) - order(b))
+    .map((run) => ({
+      ...run,
+      requests: latencies.get(`${run.target} ${run.cache}`)!.length,
+      ms: summary(latencies.get(`${run.target} ${run.cache}`)!),
+      ...(run.target === 'engine' && { took: summary(tooks.get(`${run.target} ${run.cache}`)!) }),
+    }));
   const result = {
     docs: built.docs,
     prefixes: PREFIXES.length,
@@ -146,8 +153,9 @@ async function main(): Promise<void> {
       `${options.repeat}, on ${built.docs} documents (${result.meanSuggestions} suggestions ` +
       'per answer). The engine request alone is the one the API sends (buildSuggest), sent ' +
       "straight to Elasticsearch; its `took` is the engine's own time, the rest of the round trip " +
-      "HTTP, the client and waiting for a CPU. Warm: the engine's request cache filled by a " +
-      'first pass; cold: emptied before every request.',
+      "HTTP, the client and waiting for a CPU. Cold: the engine's request cache emptied before " +
+      'the request; warm: holding the answer (the cold requests for the prefix, sent just ' +
+      'before, left it there).',
     '',
     machineLine(machine),
     '',
