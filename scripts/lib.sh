@@ -5,11 +5,11 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
 
-# .env holds the one pinned Elasticsearch version (also read by docker compose).
-set -a
-# shellcheck source=../.env
-. "$ROOT/.env"
-set +a
+# .env.example holds the one pinned Elasticsearch version (docker compose reads it from .env,
+# which ensure_env in scripts/lib/compose.sh makes from .env.example). Only the version: its
+# empty passwords in the environment would hide .env's from compose.
+ES_VERSION="$(sed -n 's/^ES_VERSION=//p' "$ROOT/.env.example")"
+export ES_VERSION
 export ES_LOCAL_IMAGE="localhost/elasticsearch:${ES_VERSION}"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

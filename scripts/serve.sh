@@ -24,6 +24,8 @@ if [ "${1:-}" = --cluster ]; then
 fi
 
 prepare_compose
+# .env: the passwords, made random on first run (docker/security/).
+ensure_env
 if [ "$cluster" = true ]; then
   # The nodes live in the holder's network namespace: podman will not remove or recreate
   # the holder (a new image) while a node uses it, and docker-compose 1.29 removes

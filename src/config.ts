@@ -6,8 +6,11 @@ import { z } from 'zod';
 /** The repo root (src/config.ts and dist/config.js are one level down). */
 export const ROOT = join(__dirname, '..');
 
-/** Reads KEY=VALUE lines of the repo's .env, the one place the Elasticsearch version is pinned. */
-export function readDotEnv(path = join(ROOT, '.env')): Record<string, string> {
+/**
+ * Reads KEY=VALUE lines of the repo's .env.example, the one place the Elasticsearch version is
+ * pinned (committed; .env, made from it with the deployment's passwords, is not).
+ */
+export function readDotEnv(path = join(ROOT, '.env.example')): Record<string, string> {
   const out: Record<string, string> = {};
   let text: string;
   try {
@@ -22,7 +25,7 @@ export function readDotEnv(path = join(ROOT, '.env')): Record<string, string> {
   return out;
 }
 
-/** The pinned Elasticsearch version: ES_VERSION from the environment, else from .env. */
+/** The pinned Elasticsearch version: ES_VERSION from the environment, else from .env.example. */
 export function esVersion(env: NodeJS.ProcessEnv = process.env): string {
   const v = env.ES_VERSION ?? readDotEnv().ES_VERSION;
   if (!v || !/^\d+\.\d+\.\d+$/.test(v)) throw new Error(`ES_VERSION is missing or malformed: ${v}`);

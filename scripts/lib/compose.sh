@@ -34,3 +34,35 @@ prepare_compose() {
   choose_node_image
   choose_compose
 }
+
+# The deployment's passwords (docker/security/): .env, which compose reads and git ignores,
+# made from .env.example on first run with a random value for every empty password. On later
+# runs its passwords stay; ES_VERSION is copied from .env.example again (the pin lives there),
+# and a password .env.example gained since is added.
+ensure_env() {
+  local env="$ROOT/.env" example="$ROOT/.env.example" line key value
+  local out=() created=false
+  [ -f "$env" ] || created=true
+  while IFS= read -r line || [ -n "$line" ]; do
+    if [[ $line =~ ^([A-Z0-9_]+)=(.*)$ ]]; then
+      key=${BASH_REMATCH[1]}
+      value=${BASH_REMATCH[2]}
+      if [ "$key" != ES_VERSION ] && [ -f "$env" ] && grep -q "^$key=" "$env"; then
+        line=$(grep "^$key=" "$env" | tail -n 1)
+      elif [[ $key == *PASSWORD && -z $value ]]; then
+        # 24 characters of [A-Za-z0-9_-]: nothing compose or a shell would expand.
+        line="$key=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')"
+      fi
+    fi
+    out+=("$line")
+  done <"$example"
+  # Lines of .env that .env.example does not have (API_PORT, ES_HEAP...) stay.
+  if [ -f "$env" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      [[ $line =~ ^([A-Z0-9_]+)= ]] || continue
+      grep -q "^${BASH_REMATCH[1]}=" "$example" || out+=("$line")
+    done <"$env"
+  fi
+  (umask 077 && printf '%s\n' "${out[@]}" >"$env.tmp") && mv "$env.tmp" "$env"
+  [ "$created" = false ] || log "wrote .env with random passwords (git ignores it; a change there takes effect on the next up)"
+}

@@ -30,6 +30,16 @@ describe('toHttpError', () => {
     }
   });
 
+  it("names refused credentials and missing privileges as 503s, without the engine's reason", () => {
+    const refused = toHttpError(responseError(401, 'security_exception'));
+    expect(refused.status).toBe(503);
+    expect(refused.body.message).toMatch(/authentication failed.*ES_USERNAME and ES_PASSWORD/);
+    const denied = toHttpError(responseError(403, 'security_exception'));
+    expect(denied.status).toBe(503);
+    expect(denied.body.message).toMatch(/privilege/);
+    for (const http of [refused, denied]) expect(JSON.stringify(http.body)).not.toContain('secret');
+  });
+
   it('hides other engine errors behind a bare 500', () => {
     const http = toHttpError(responseError(400, 'search_phase_execution_exception'));
     expect(http.status).toBe(500);

@@ -76,6 +76,20 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof errors.ResponseError) {
     const type = (err.body as { error?: { type?: string } } | undefined)?.error?.type;
     if (type === 'index_not_found_exception') return unavailable('the index is not there yet');
+    // A cluster with security on that refuses the API's user: a deployment fault, named
+    // without the credentials (the engine's reason holds the user name, never the password).
+    if (err.statusCode === 401) {
+      return unavailable(
+        "the search engine refused the API's credentials (authentication failed): " +
+          'check ES_USERNAME and ES_PASSWORD',
+      );
+    }
+    if (err.statusCode === 403) {
+      return unavailable(
+        "the search engine denied the API's user a privilege this request needs " +
+          '(docker/security/roles.yml)',
+      );
+    }
     if (err.statusCode === 429 || (err.statusCode ?? 500) >= 500) {
       return unavailable('the search engine is overloaded or failing');
     }

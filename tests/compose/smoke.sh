@@ -3,8 +3,9 @@
 # its own project name and a free host port, waits for /readyz through the published
 # port, searches 郑凯 and checks that seed 000 (滎陽:共產黨員成為疫情防控主力軍, which
 # writes 鄭凱) comes back, checks that only the API is published and that it runs as a
-# non-root user, then removes everything with `down -v`. Prints the time from `up` to
-# ready. CI runs it from .ci/run.
+# non-root user, that the API's Elasticsearch user (security is on) cannot write (403 on
+# indexing, deleting a document, deleting the index), then removes everything with `down -v`.
+# Prints the time from `up` to ready. CI runs it from .ci/run.
 set -euo pipefail
 . "$(dirname "$0")/../../scripts/lib.sh"
 cd "$ROOT"
@@ -13,6 +14,8 @@ READY_TIMEOUT_S=${READY_TIMEOUT_S:-300}
 
 ensure_node
 prepare_compose
+# .env with the passwords, as serve.sh makes it (a new clone has none).
+ensure_env
 export COMPOSE_PROJECT_NAME="cjk-smoke-$$"
 API_PORT="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
 export API_PORT
@@ -84,7 +87,35 @@ log "README examples passed in $(($(date +%s%3N) - examples_started)) ms"
 
 es_id="$("${COMPOSE[@]}" ps -q elasticsearch)"
 [ -z "$(docker port "$es_id")" ] || fail "Elasticsearch publishes a port: $(docker port "$es_id")"
-api_uid="$(docker exec "$("${COMPOSE[@]}" ps -q api)" id -u)"
+api_id="$("${COMPOSE[@]}" ps -q api)"
+api_uid="$(docker exec "$api_id" id -u)"
 [ "$api_uid" != 0 ] || fail "the API runs as root"
+
+# The API's own credentials (its environment: ES_USERNAME, ES_PASSWORD, ES_CA_CERT, over
+# HTTPS) may read the alias but not write: each write must be refused with 403.
+docker exec "$api_id" node -e '
+  const { loadConfig } = require("/app/dist/config");
+  const { createElasticsearchClient } = require("/app/dist/elasticsearch");
+  const config = loadConfig();
+  if (!config.ES_URL.startsWith("https://") || !config.ES_USERNAME) throw new Error("the API does not use HTTPS and a user");
+  const client = createElasticsearchClient(config, { requestTimeoutMs: 10000, maxRetries: 0 });
+  const alias = config.ES_INDEX;
+  (async () => {
+    const index = Object.keys(await client.indices.getAlias({ name: alias }))[0];
+    const writes = {
+      "index a document": () => client.index({ index: alias, document: { title: "smoke" } }),
+      "delete a document": () => client.delete({ index: index, id: "smoke" }),
+      "delete the index": () => client.indices.delete({ index }),
+      "create an index": () => client.indices.create({ index: `${alias}-smoke` }),
+    };
+    const seen = [];
+    for (const [what, write] of Object.entries(writes)) {
+      const status = await write().then(() => 200, (error) => error.meta?.statusCode ?? error.message);
+      seen.push(`${what}: ${status}`);
+      if (status !== 403) throw new Error(`the API user could ${what}: ${status}`);
+    }
+    console.error(`the API user (${config.ES_USERNAME}) over HTTPS: ${seen.join(", ")}`);
+  })().catch((error) => { console.error(error.message); process.exit(1); });
+' || fail "the API's Elasticsearch user can write"
 
 log "compose smoke test passed (up to ready: $ready_s s)"
