@@ -7,9 +7,11 @@
 # locally) and Debian's docker-compose, and it runs podman's healthchecks.
 # `--cluster` (first) runs three Elasticsearch nodes instead of one
 # (docker-compose.cluster.yml over docker-compose.yml). Extra arguments go to `up`
-# (e.g. -d). `docker compose down -v` (or docker-compose) removes the containers, the
-# network and the Elasticsearch data; for the cluster, with COMPOSE_FILE as below, and
-# under podman after `rm -fs es01 es02 es03` (see the README).
+# (e.g. -d). Elasticsearch runs with security on: on first run this writes .env with random
+# passwords (from .env.example; see the README's "Security"). `docker compose down -v` (or
+# docker-compose) removes the containers, the network and the Elasticsearch data; for the
+# cluster, with COMPOSE_FILE as below, and under podman after `rm -fs es01 es02 es03` (see
+# the README).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"

@@ -13,8 +13,8 @@
 # certificate, ca.crt, which they trust through ES_CA_CERT.
 #
 # Why the file realm: it works on every image. The native realm (users and roles through the
-# security API) keeps them in the .security index, whose analysis settings use analysis-common
-# components that the locally built image lacks (pattern_capture, uax_url_email, unique).
+# security API) keeps them in the .security index, whose analysis settings use analysis-common's
+# pattern_capture filter, which the locally built image lacks ("Unknown filter type").
 #
 # The certificates are made once (kept while the volume lives); the rest is written again
 # only when a password, the roles or the alias changed. The authority's key is not kept:

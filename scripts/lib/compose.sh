@@ -41,7 +41,8 @@ prepare_compose() {
 # and a password .env.example gained since is added.
 ensure_env() {
   local env="$ROOT/.env" example="$ROOT/.env.example" line key value
-  local out=() created=false
+  local out=("# Made by scripts/serve.sh from .env.example, the text below; git ignores this file.")
+  local created=false
   [ -f "$env" ] || created=true
   while IFS= read -r line || [ -n "$line" ]; do
     if [[ $line =~ ^([A-Z0-9_]+)=(.*)$ ]]; then
