@@ -25,9 +25,9 @@ prepare_compose() {
     ES_IMAGE="$ES_IMAGE_REPOSITORY:$ES_VERSION"
   fi
   choose_es_image
-  # compose takes the version from .env: only the repository can be chosen.
+  # compose takes the version from .env (a copy of .env.example's): only the repository can be chosen.
   if [ "${ES_IMAGE%:"$ES_VERSION"}" = "$ES_IMAGE" ]; then
-    log "ES_IMAGE=$ES_IMAGE is not tagged with ES_VERSION=$ES_VERSION (.env)"
+    log "ES_IMAGE=$ES_IMAGE is not tagged with ES_VERSION=$ES_VERSION (.env.example)"
     return 1
   fi
   export ES_IMAGE_REPOSITORY="${ES_IMAGE%:"$ES_VERSION"}"

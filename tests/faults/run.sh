@@ -14,6 +14,8 @@ export FAULTS_PROJECT="${FAULTS_PROJECT:-cjk-faults-$$}"
 ensure_node
 ensure_deps
 prepare_compose
+# The passwords the cluster's security set-up reads (docker-compose.yml), as serve.sh makes them.
+ensure_env
 export FAULTS_COMPOSE="${COMPOSE[*]}"
 
 cleanup() {

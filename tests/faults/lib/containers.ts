@@ -3,10 +3,12 @@
 // the docker CLI of whatever engine DOCKER_HOST names. Every container carries FAULTS_LABEL,
 // so that tests/faults/run.sh removes what an interrupted run left.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Client } from '@elastic/elasticsearch';
-import { esVersion, ROOT } from '../../../src/config';
+import { esVersion, readDotEnv, ROOT } from '../../../src/config';
 import { createElasticsearchClient } from '../../../src/elasticsearch';
 import { freePort } from '../../../bench/lib/stack';
 import { waitFor } from './wait';
@@ -116,8 +118,10 @@ export interface Cluster {
 
 /**
  * The cluster of docker-compose.cluster.yml, as scripts/serve.sh --cluster runs it (only its
- * Elasticsearch services), with the three HTTP ports published on loopback by
- * tests/faults/cluster-ports.yml.
+ * Elasticsearch services, and es-setup before them), with the three HTTP ports published on
+ * loopback by tests/faults/cluster-ports.yml. Security is on there: the harness, and the API
+ * and indexer processes it starts while the cluster lives (they inherit its environment), use
+ * the `elastic` user of .env (tests/faults/run.sh makes it) over HTTPS, trusting the cluster's CA.
  */
 export async function startCluster(): Promise<Cluster> {
   const project = `${PROJECT}-cluster`;
@@ -142,19 +146,49 @@ export async function startCluster(): Promise<Cluster> {
     run(command!, [...base, ...args], { env, cwd: ROOT, maxBuffer: 16 << 20 }).then((r) =>
       r.stdout.trim(),
     );
-  const esUrl = ports.map((port) => `http://127.0.0.1:${port}`).join(',');
-  const client = createElasticsearchClient({ ES_URL: esUrl }, FAULT_CLIENT);
+  const esUrl = ports.map((port) => `https://127.0.0.1:${port}`).join(',');
+  const password = readDotEnv(join(ROOT, '.env')).ELASTIC_PASSWORD;
+  if (!password) throw new Error('no ELASTIC_PASSWORD in .env (tests/faults/run.sh makes it)');
+  const credentials = ['ES_USERNAME', 'ES_PASSWORD', 'ES_CA_CERT'] as const;
+  const before = credentials.map((name) => process.env[name]);
+  let client: Client | undefined;
   const remove = async () => {
-    await client.close();
+    await client?.close();
+    credentials.forEach((name, i) => {
+      if (before[i] === undefined) delete process.env[name];
+      else process.env[name] = before[i];
+    });
     // The nodes before the holder of their network (podman refuses the other order).
     await compose('rm', '-fsv', ...CLUSTER_NODES).catch(() => undefined);
     await compose('down', '-v', '--remove-orphans').catch(() => undefined);
   };
   try {
     await compose('up', '-d', ...CLUSTER_NODES);
+    // The CA's certificate, which each node copies into its config/ as it starts.
+    const es01 = await compose('ps', '-q', 'es01');
+    const caFile = join(mkdtempSync(join(tmpdir(), `${project}-ca-`)), 'ca.crt');
+    let ca = '';
     await waitFor(
       async () => {
-        const health = await client.cluster.health({
+        ca = await docker('exec', es01, 'cat', '/usr/share/elasticsearch/config/certs/ca.crt');
+        return ca.includes('BEGIN CERTIFICATE');
+      },
+      { timeoutMs: 60_000, what: "es01's copy of the CA certificate" },
+    );
+    writeFileSync(caFile, `${ca}\n`);
+    Object.assign(process.env, {
+      ES_USERNAME: 'elastic',
+      ES_PASSWORD: password,
+      ES_CA_CERT: caFile,
+    });
+    client = createElasticsearchClient(
+      { ES_URL: esUrl, ES_USERNAME: 'elastic', ES_PASSWORD: password, ES_CA_CERT: caFile },
+      FAULT_CLIENT,
+    );
+    const started = client;
+    await waitFor(
+      async () => {
+        const health = await started.cluster.health({
           wait_for_nodes: '3',
           wait_for_status: 'green',
           timeout: '2s',
@@ -170,7 +204,7 @@ export async function startCluster(): Promise<Cluster> {
   return {
     project,
     esUrl,
-    client,
+    client: client!,
     container: (node) => compose('ps', '-q', node),
     remove,
   };
