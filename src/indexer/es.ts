@@ -136,8 +136,9 @@ export async function deleteIndex(client: Client, index: string) {
   await client.indices.delete({ index }, { ignore: [404] });
 }
 
-/** What the indexer reads back of an indexed article to compare it with new ones. */
-export type StoryFields = Pick<IndexDocument, 'id' | 'story_id' | 'story_bands' | 'fingerprint'>;
+/** What the indexer reads back of an indexed article to compare it with new ones: not its
+ * bands, which follow from the signature (64 strings a hit, most of a hit's weight). */
+export type StoryFields = Pick<IndexDocument, 'id' | 'story_id' | 'fingerprint'>;
 
 /**
  * The indexed articles sharing at least one band with any of `bands` (a batch's), at most
@@ -154,10 +155,12 @@ export async function storyCandidates(
   const response = await client.search<StoryFields>({
     index,
     size,
-    _source: ['id', 'story_id', 'story_bands', 'fingerprint'],
+    _source: ['id', 'story_id', 'fingerprint'],
     query: { terms: { story_bands: bands } },
+    // Nothing else of the hits (_index, _id, _score) is sent or parsed.
+    filter_path: ['hits.hits._source'],
   });
-  return response.hits.hits.map((hit) => hit._source!);
+  return (response.hits?.hits ?? []).map((hit) => hit._source!);
 }
 
 /** Articles read per round when moving a merged story's articles. */

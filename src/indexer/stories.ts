@@ -22,8 +22,8 @@ import { withRetry, type RetryPolicy } from './retry';
 export const STORY_CANDIDATES = 10_000;
 
 /**
- * Written articles held in memory before a refresh lets them go: four batches of 500, a few
- * kilobytes each (64 band keys and 128 signature values), some 10 MB.
+ * Written articles held in memory before a refresh lets them go: four batches of 500, some
+ * 700 bytes each (the id, the story id and 128 signature values), under 2 MB.
  */
 export const HELD_ARTICLES = 2_000;
 
@@ -39,8 +39,6 @@ export class StoryGrouping {
   /** Ends when the batch grouped last has its ids: the next one waits for it. */
   private turn: Promise<void> = Promise.resolve();
   private held: Held[] = [];
-  /** The held articles by band key: a batch looks up its own bands only. */
-  private heldByBand = new Map<string, Candidate[]>();
 
   constructor(
     private readonly client: Client,
@@ -67,7 +65,7 @@ export class StoryGrouping {
     };
     try {
       entry.articles = await this.assign(write);
-      if (entry.articles.length > 0) this.hold(entry);
+      if (entry.articles.length > 0) this.held.push(entry);
     } finally {
       ready();
     }
@@ -77,25 +75,11 @@ export class StoryGrouping {
     };
   }
 
-  private hold(entry: Held): void {
-    this.held.push(entry);
-    for (const article of entry.articles) {
-      for (const band of article.bands) {
-        const list = this.heldByBand.get(band);
-        if (list) list.push(article);
-        else this.heldByBand.set(band, [article]);
-      }
-    }
-  }
-
   /** Refreshes, then lets go of the batches whose write had ended before: a search sees them. */
   private async refresh(): Promise<void> {
     const visible = new Set(this.held.filter((entry) => entry.done));
     await withRetry(() => es.refresh(this.client, this.index), this.retry);
-    const kept = this.held.filter((entry) => !visible.has(entry));
-    this.held = [];
-    this.heldByBand = new Map();
-    for (const entry of kept) this.hold(entry);
+    this.held = this.held.filter((entry) => !visible.has(entry));
   }
 
   private async assign(write: Pending[]): Promise<Candidate[]> {
@@ -105,29 +89,19 @@ export class StoryGrouping {
     if (written.reduce((n, entry) => n + entry.articles.length, 0) >= HELD_ARTICLES) {
       await this.refresh();
     }
-    const batch = write.map(({ doc }) => ({
-      id: doc.id,
-      bands: doc.story_bands,
-      ...decodeSketch(doc.fingerprint ?? ''),
-    }));
-    const bands = [...new Set(batch.flatMap((a) => a.bands))];
+    const batch = write.map(({ doc }) => ({ id: doc.id, ...decodeSketch(doc.fingerprint ?? '') }));
+    const bands = [...new Set(write.flatMap(({ doc }) => doc.story_bands))];
     const found = await withRetry(
       () => es.storyCandidates(client, index, bands, STORY_CANDIDATES),
       retry,
     );
     const candidates = new Map<string, Candidate>();
     for (const c of found) {
-      candidates.set(c.id, {
-        id: c.id,
-        storyId: c.story_id,
-        bands: c.story_bands,
-        ...decodeSketch(c.fingerprint ?? ''),
-      });
+      candidates.set(c.id, { id: c.id, storyId: c.story_id, ...decodeSketch(c.fingerprint ?? '') });
     }
-    // Held articles sharing a band, as the search finds them; at least as new as its copies.
-    for (const band of bands) {
-      for (const c of this.heldByBand.get(band) ?? []) candidates.set(c.id, c);
-    }
+    // Every held article: assignStories compares only those sharing a band, and they are at
+    // least as new as their copies in the index, if any.
+    for (const entry of this.held) for (const c of entry.articles) candidates.set(c.id, c);
     const { storyOf, relabel, joined, merged } = assignStories(batch, [...candidates.values()]);
     if (relabel.size > 0) {
       // Versions of a story being moved may be held, some in a bulk request still open, with

@@ -10,7 +10,6 @@ const art = (id: string, signature: number[]): NewArticle => ({
   id,
   signature,
   size: 100,
-  bands: bandKeys(signature),
 });
 
 /** The indexer's loop in memory: batches in, candidates from what was "indexed" before. */
@@ -18,8 +17,10 @@ function indexAll(articles: NewArticle[], batchSize: number): Map<string, string
   const indexed = new Map<string, Candidate>();
   for (let i = 0; i < articles.length; i += batchSize) {
     const batch = articles.slice(i, i + batchSize);
-    const bands = new Set(batch.flatMap((a) => a.bands));
-    const candidates = [...indexed.values()].filter((c) => c.bands.some((b) => bands.has(b)));
+    const bands = new Set(batch.flatMap((a) => bandKeys(a.signature)));
+    const candidates = [...indexed.values()].filter((c) =>
+      bandKeys(c.signature).some((b) => bands.has(b)),
+    );
     const { storyOf, relabel } = assignStories(batch, candidates);
     for (const c of indexed.values()) c.storyId = relabel.get(c.storyId) ?? c.storyId;
     for (const a of batch) indexed.set(a.id, { ...a, storyId: storyOf.get(a.id)! });

@@ -5,18 +5,17 @@
 // join two articles that sameStory() calls versions of one story, and its id is the
 // smallest article id in it. Every pair is compared when the later of the two is indexed, so
 // the components, and with them the ids, do not depend on the order of indexing.
-import { sameStory, type Sketch } from './fingerprint';
+import { bandHashes, sameStory, type Sketch } from './fingerprint';
 
 export interface NewArticle extends Sketch {
   id: string;
-  bands: string[];
 }
 
-/** An indexed article that shares a band with one of the batch. */
+/** An indexed article that shares a band with one of the batch. Its bands are not read from
+ * the index: they follow from its signature (bandHashes). */
 export interface Candidate extends Sketch {
   id: string;
   storyId: string;
-  bands: string[];
 }
 
 export interface StoryAssignment {
@@ -75,10 +74,11 @@ export function assignStories(
   const others = candidates.filter((c) => !inBatch.has(c.id));
 
   // Batch against batch: only pairs that share a band are compared (LSH), as in the index.
-  const byBand = new Map<string, NewArticle[]>();
+  // Bands as numbers (bandHashes): no strings made for the thousands of candidates.
+  const byBand = new Map<number, NewArticle[]>();
   for (const article of batch) {
     uf.find(articleNode(article.id));
-    for (const band of article.bands) {
+    for (const band of bandHashes(article.signature)) {
       const bucket = byBand.get(band);
       if (bucket) bucket.push(article);
       else byBand.set(band, [article]);
@@ -98,21 +98,15 @@ export function assignStories(
   }
 
   // Batch against the index: a resemblance to any version of a story joins that story. As
-  // within the batch, only an article and a candidate that share a band are compared.
-  const candidatesByBand = new Map<string, Candidate[]>();
+  // within the batch, only an article and a candidate that share a band are compared: each
+  // candidate's bands are looked up among the batch's, so what is built grows with the batch,
+  // not with the candidates (thousands of them, each read once).
   for (const candidate of others) {
-    for (const band of candidate.bands) {
-      const bucket = candidatesByBand.get(band);
-      if (bucket) bucket.push(candidate);
-      else candidatesByBand.set(band, [candidate]);
-    }
-  }
-  for (const article of batch) {
-    const seen = new Set<string>();
-    for (const band of article.bands) {
-      for (const candidate of candidatesByBand.get(band) ?? []) {
-        if (seen.has(candidate.id)) continue;
-        seen.add(candidate.id);
+    const seen = new Set<NewArticle>();
+    for (const band of bandHashes(candidate.signature)) {
+      for (const article of byBand.get(band) ?? []) {
+        if (seen.has(article)) continue;
+        seen.add(article);
         if (sameStory(article, candidate)) {
           uf.union(articleNode(article.id), storyNode(candidate.storyId));
         }

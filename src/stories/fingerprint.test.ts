@@ -6,6 +6,7 @@ import {
   BANDS,
   HASHES,
   SIMILARITY_THRESHOLD,
+  bandHashes,
   bandKeys,
   containment,
   decodeSketch,
@@ -133,6 +134,20 @@ describe('bandKeys and the stored signature', () => {
     const other = bandKeys(changed);
     expect(other[0]).not.toBe(keys[0]);
     expect(other.slice(1)).toEqual(keys.slice(1));
+  });
+
+  it('gives the same band hashes where the band keys are the same, small integers all', () => {
+    const sig = fingerprint(seed('002')).signature;
+    const changed = [...sig];
+    changed[0] = changed[0]! + 1;
+    const [hashes, other] = [bandHashes(sig), bandHashes(changed)];
+    expect(hashes).toHaveLength(BANDS);
+    expect(other[0]).not.toBe(hashes[0]);
+    expect(other.slice(1)).toEqual(hashes.slice(1));
+    // Distinct bands, and Smis (below 2^30): no heap numbers in the indexer's maps.
+    expect(new Set(hashes).size).toBe(BANDS);
+    for (const h of hashes) expect(h >= 0 && h < 2 ** 30 && Number.isInteger(h)).toBe(true);
+    expect(bandHashes([])).toEqual([]);
   });
 
   it('round-trips through base64', () => {

@@ -141,6 +141,26 @@ export function bandKeys(signature: readonly number[]): string[] {
   return keys;
 }
 
+/**
+ * The band keys as numbers, for the indexer's in-memory matching (held articles, candidates):
+ * a 30-bit hash of each band's index and rows, so no strings are made and the values stay small
+ * integers. Two articles with an equal band key have an equal hash; an unequal pair may collide
+ * (about 1 in 10⁹ per band), which only adds a comparison that sameStory() then decides.
+ */
+export function bandHashes(signature: readonly number[]): number[] {
+  if (signature.length !== HASHES) return [];
+  const hashes: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let h = Math.imul(band + 1, 0x9e3779b1);
+    for (let row = band * ROWS; row < (band + 1) * ROWS; row++) {
+      h = Math.imul(h ^ signature[row]!, 0x85ebca6b);
+      h ^= h >>> 13;
+    }
+    hashes.push(h & 0x3fffffff);
+  }
+  return hashes;
+}
+
 export function fingerprint(article: Fingerprintable): Fingerprint {
   const shingles = shingleHashes([article.title, ...article.subheadings, ...article.body]);
   const signature = signatureOf(shingles);
