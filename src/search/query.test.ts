@@ -7,6 +7,7 @@ import {
   buildQuery,
   buildSearch,
   buildSort,
+  buildVersions,
   RESULT_WINDOW,
   termClause,
   WORD_MINIMUM_SHOULD_MATCH,
@@ -265,6 +266,24 @@ describe('buildSearch', () => {
     const flat = buildSearch(request('疫'), 'articles').aggs!;
     expect(flat.source!.aggs!.values!.aggs).toBeUndefined();
     expect(flat.year!.aggs!.values!.aggs).toBeUndefined();
+  });
+
+  it('collapses without inner hits: the versions are one request for the page', () => {
+    const req = request('疫情', { collapse: true, filters: { ...noFilters, place: ['荥阳'] } });
+    expect(buildSearch(req, 'articles').collapse).toEqual({ field: 'story_id' });
+    const versions = buildVersions(req, 'articles', ['s1', 's2']);
+    expect(versions).toMatchObject({ index: 'articles', size: 0, track_total_hits: false });
+    const filter = boolOf(versions.query!).filter as estypes.QueryDslQueryContainer[];
+    // Narrowed to the page's stories, the search's query, and the facet selections too.
+    expect(filter[0]).toEqual({ terms: { story_id: ['s1', 's2'] } });
+    expect(filter[1]).toEqual(buildSearch(req, 'articles').query);
+    expect(filter[2]).toEqual(buildSearch(req, 'articles').post_filter);
+    const agg = versions.aggs!.versions!;
+    expect(agg.terms).toEqual({ field: 'story_id', size: 2 });
+    expect(agg.aggs!.first!.top_hits!.size).toBe(11);
+    const onPit = buildVersions(req, 'articles', ['s1'], 'pit-id');
+    expect(onPit.index).toBeUndefined();
+    expect(onPit.pit).toEqual({ id: 'pit-id', keep_alive: CURSOR_KEEP_ALIVE });
   });
 
   it('filters hits by facet selections after counting, each facet without its own', () => {

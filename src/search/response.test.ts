@@ -1,7 +1,13 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { decodeCursor, searchFingerprint } from './cursor';
 import { parseQuery } from './parse';
-import { shapeArticle, shapeSearchResponse, type IndexedArticle } from './response';
+import {
+  pageStories,
+  readVersions,
+  shapeArticle,
+  shapeSearchResponse,
+  type IndexedArticle,
+} from './response';
 import { searchResponseSchema, type SearchRequest } from './wire';
 
 const doc = (id: string, title: string): IndexedArticle => ({
@@ -197,38 +203,61 @@ describe('shapeSearchResponse, collapsed by story', () => {
     _id: id,
     _source: { id, source, title, published_at: '2020-01-31T08:00:00+08:00' },
   });
-  const storyHit = (id: string, versions: ReturnType<typeof version>[], total: number) => ({
+  const storyHit = (id: string) => ({
     ...hit(id, '滎陽'),
-    _source: { ...hit(id, '滎陽')._source, story_id: 'story-1' },
-    inner_hits: {
-      versions: { hits: { total: { value: total, relation: 'eq' }, hits: versions } },
-    },
+    _source: { ...hit(id, '滎陽')._source, story_id: `story-${id}` },
   });
+  /** buildVersions's answer: a bucket per story with its first versions. */
+  const versionsAnswer = (stories: [string, ReturnType<typeof version>[], number][]) =>
+    readVersions({
+      took: 1,
+      aggregations: {
+        versions: {
+          buckets: stories.map(([key, first, count]) => ({
+            key,
+            doc_count: count,
+            first: { hits: { hits: first } },
+          })),
+        },
+      },
+    } as unknown as Parameters<typeof readVersions>[0]);
 
   it('lists the other versions and counts them all, in the output script', () => {
-    const h = storyHit(
-      'a',
+    const versions = versionsAnswer([
       [
-        version('a', '映象網', '滎陽'),
-        version('b', '大河网', '荥阳'),
-        version('c', '鲁网', '滎陽'),
+        'story-a',
+        [
+          version('a', '映象網', '滎陽'),
+          version('b', '大河网', '荥阳'),
+          version('c', '鲁网', '滎陽'),
+        ],
+        3,
       ],
-      3,
+    ]);
+    const res = shapeSearchResponse(
+      response([storyHit('a')] as unknown as Parameters<typeof response>[0], 5),
+      { ...collapsed, outputScript: 'simplified' },
+      versions,
     );
-    const res = shapeSearchResponse(response([h] as unknown as Parameters<typeof response>[0], 5), {
-      ...collapsed,
-      outputScript: 'simplified',
-    });
     expect(res.collapsed).toBe(true);
-    expect(res.hits[0]).toMatchObject({ story_id: 'story-1', version_count: 3 });
+    expect(res.hits[0]).toMatchObject({ story_id: 'story-a', version_count: 3 });
     expect(res.hits[0]!.versions).toEqual([
       { id: 'b', source: '大河网', published_at: '2020-01-31T08:00:00+08:00', title: '荥阳' },
       { id: 'c', source: '鲁网', published_at: '2020-01-31T08:00:00+08:00', title: '荥阳' },
     ]);
   });
 
+  it('asks for the versions of the stories shown, and gives a story without any one version', () => {
+    const three = ['a', 'b', 'c'].map((id) => storyHit(id));
+    const res = response(three as unknown as Parameters<typeof response>[0], 9);
+    // The third hit is the one more that says another page follows: not shown, not asked.
+    expect(pageStories(res, { ...collapsed, size: 2 })).toEqual(['story-a', 'story-b']);
+    const shaped = shapeSearchResponse(res, { ...collapsed, size: 2 }, versionsAnswer([]));
+    expect(shaped.hits[1]).toMatchObject({ version_count: 1, versions: [] });
+  });
+
   it('pages by offset: one story more than asked says another page follows', () => {
-    const three = ['a', 'b', 'c'].map((id) => storyHit(id, [version(id, '鲁网', 'x')], 1));
+    const three = ['a', 'b', 'c'].map((id) => storyHit(id));
     const res = shapeSearchResponse(
       response(three as unknown as Parameters<typeof response>[0], 9),
       { ...collapsed, offset: 4 },

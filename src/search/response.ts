@@ -5,7 +5,7 @@ import { INDEX_DOCUMENT_FIELDS, type IndexDocument } from '../article';
 import { encodeCursor, searchFingerprint } from './cursor';
 import { shapeFacets } from './facets';
 import { readableFragment } from './fragments';
-import { FRAGMENTS, RESULT_WINDOW, VERSIONS_SHOWN } from './query';
+import { FRAGMENTS, RESULT_WINDOW, VERSIONS_AGGREGATION, VERSIONS_SHOWN } from './query';
 import { convertHtml, convertText, escapeHtml, type OutputScript } from './output-script';
 import {
   articleResponseSchema,
@@ -47,14 +47,48 @@ function stored<K extends keyof IndexDocument>(
   return out;
 }
 
+/** A story's matching versions: how many, and the first of them (oldest first). */
+export interface StoryVersions {
+  count: number;
+  first: Partial<IndexedArticle>[];
+}
+
+/** The story ids of a collapsed page's hits (those shown): what buildVersions asks about. */
+export function pageStories(res: estypes.SearchResponse<IndexedArticle>, req: SearchRequest) {
+  const ids = (res.hits.hits ?? []).slice(0, req.size).map((hit) => hit._source?.story_id);
+  return [...new Set(ids.filter((id): id is string => !!id))];
+}
+
+/** buildVersions's answer, by story id. */
+export function readVersions(res: estypes.SearchResponse): Map<string, StoryVersions> {
+  interface Bucket {
+    key: string;
+    doc_count: number;
+    first: { hits: { hits: { _source?: Partial<IndexedArticle> }[] } };
+  }
+  const buckets =
+    (res.aggregations?.[VERSIONS_AGGREGATION] as { buckets?: Bucket[] } | undefined)?.buckets ?? [];
+  return new Map(
+    buckets.map((b) => [
+      b.key,
+      {
+        count: b.doc_count,
+        first: b.first.hits.hits.flatMap((h) => (h._source ? [h._source] : [])),
+      },
+    ]),
+  );
+}
+
 /** The versions of a collapsed hit's story that match, the hit itself left out. */
-function versionsOf(hit: estypes.SearchHit<IndexedArticle>, out: OutputScript) {
-  const inner = hit.inner_hits?.versions?.hits;
-  if (!inner) return { version_count: 1, versions: [] };
-  const total = typeof inner.total === 'number' ? inner.total : (inner.total?.value ?? 1);
-  const versions = inner.hits
-    .map((h) => h._source as Partial<IndexedArticle> | undefined)
-    .filter((v): v is Partial<IndexedArticle> => !!v && v.id !== hit._source?.id)
+function versionsOf(
+  hit: estypes.SearchHit<IndexedArticle>,
+  out: OutputScript,
+  stories: ReadonlyMap<string, StoryVersions> | undefined,
+) {
+  const story = stories?.get(hit._source?.story_id ?? '');
+  if (!story) return { version_count: 1, versions: [] };
+  const versions = story.first
+    .filter((v) => v.id !== hit._source?.id)
     .slice(0, VERSIONS_SHOWN)
     .map((v) => ({
       id: v.id ?? '',
@@ -62,7 +96,7 @@ function versionsOf(hit: estypes.SearchHit<IndexedArticle>, out: OutputScript) {
       published_at: v.published_at ?? null,
       title: convertText(v.title ?? '', out),
     }));
-  return { version_count: Math.max(1, total), versions };
+  return { version_count: Math.max(1, story.count), versions };
 }
 
 /** Joins highlights that touch (<mark>防控</mark><mark>疫情</mark>), which the highlighter
@@ -71,7 +105,11 @@ export function joinAdjacentMarks(html: string): string {
   return html.replaceAll('</mark><mark>', '');
 }
 
-export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScript): SearchHit {
+export function shapeHit(
+  hit: estypes.SearchHit<IndexedArticle>,
+  out: OutputScript,
+  stories?: ReadonlyMap<string, StoryVersions>,
+): SearchHit {
   const doc = hit._source!;
   const title = hit.highlight?.title?.[0] ?? escapeHtml(doc.title);
   const html = (fragment: string) => convertHtml(joinAdjacentMarks(fragment), out);
@@ -83,15 +121,17 @@ export function shapeHit(hit: estypes.SearchHit<IndexedArticle>, out: OutputScri
     source: convertName(doc.source, out),
     place: convertName(doc.place, out),
     score: hit._score ?? null,
-    ...versionsOf(hit, out),
+    ...versionsOf(hit, out, stories),
   } as SearchHit;
 }
 
 /** The API response for a search; next_cursor points after the last hit shown when another
- * page follows (see buildSearch for how that is known). */
+ * page follows (see buildSearch for how that is known). Collapsed, `versions` holds the
+ * versions of the page's stories (readVersions). */
 export function shapeSearchResponse(
   res: estypes.SearchResponse<IndexedArticle>,
   req: SearchRequest,
+  versions?: ReadonlyMap<string, StoryVersions>,
 ): SearchResponse {
   // filter_path drops an empty hit list altogether.
   const found = res.hits.hits ?? [];
@@ -118,7 +158,7 @@ export function shapeSearchResponse(
     took_ms: res.took,
     page: req.after || req.offset !== undefined ? null : req.page,
     size: req.size,
-    hits: hits.map((hit) => shapeHit(hit, req.outputScript)),
+    hits: hits.map((hit) => shapeHit(hit, req.outputScript, versions)),
     facets: shapeFacets(res.aggregations, req.filters, req.outputScript),
     next_cursor: !more
       ? null

@@ -145,7 +145,10 @@ export const searchResponseSchema = z.object({
     .describe(
       'What the facet counts count: stories when the hits are stories (collapsed), else articles',
     ),
-  took_ms: z.number().int().describe('Time Elasticsearch took'),
+  took_ms: z
+    .number()
+    .int()
+    .describe('Time Elasticsearch took (collapsed: the search and its versions request)'),
   page: z.number().int().nullable().describe('The page shown; null when paging by cursor'),
   size: z.number().int(),
   hits: z.array(searchHitSchema),

@@ -12,6 +12,14 @@ export function searchArticles(
   return client.search<IndexedArticle>(request);
 }
 
+/** The versions of a collapsed page's stories (buildVersions's request): aggregations only. */
+export function searchVersions(
+  client: Client,
+  request: estypes.SearchRequest,
+): Promise<estypes.SearchResponse> {
+  return client.search(request);
+}
+
 /** The suggestions' one request (buildSuggest's): aggregations and title hits. */
 export function searchSuggestions(
   client: Client,

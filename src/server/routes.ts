@@ -3,8 +3,8 @@
 // in app.ts.
 import type { Client } from '@elastic/elasticsearch';
 import { Router } from 'express';
-import { buildArticleLookup, buildSearch, CURSOR_KEEP_ALIVE } from '../search/query';
-import { shapeArticle, shapeSearchResponse } from '../search/response';
+import { buildArticleLookup, buildSearch, buildVersions, CURSOR_KEEP_ALIVE } from '../search/query';
+import { pageStories, readVersions, shapeArticle, shapeSearchResponse } from '../search/response';
 import { buildSuggest, shapeSuggest } from '../search/suggest';
 import type { HealthResponse } from '../search/wire';
 import { cursorEnded, notFound, toHttpError } from './errors';
@@ -16,6 +16,7 @@ import {
   openPointInTime,
   searchArticles,
   searchSuggestions,
+  searchVersions,
 } from './es';
 import { openApiDocument } from './openapi';
 import { readiness, readyStatus } from './readiness';
@@ -45,12 +46,23 @@ export function routes({ client, index }: Deps): Router {
         throw request.pit ? await cursorEnded(error, (name) => indexExists(client, name)) : error;
       },
     );
-    const body = shapeSearchResponse(result, request);
+    // Collapsed, the versions of the page's stories: one more request for the whole page.
+    const stories = request.collapse ? pageStories(result, request) : [];
+    const versions =
+      stories.length > 0
+        ? await searchVersions(
+            client,
+            buildVersions(request, index, stories, result.pit_id ?? request.pit),
+          )
+        : undefined;
+    const shaped = shapeSearchResponse(result, request, versions && readVersions(versions));
+    // The engine's time for both requests.
+    const body = { ...shaped, took_ms: shaped.took_ms + (versions?.took ?? 0) };
     // The last page: nothing will read the point in time again.
     if (request.pit && !body.next_cursor) {
       void closePointInTime(client, result.pit_id ?? request.pit).catch(() => undefined);
     }
-    noteEngine(res, { took_ms: result.took, hits: body.total });
+    noteEngine(res, { took_ms: body.took_ms, hits: body.total });
     res.json(body);
   });
 
