@@ -138,7 +138,7 @@ export async function deleteIndex(client: Client, index: string) {
 }
 
 /** What the indexer reads back of an indexed article to compare it with new ones: not its
- * bands, which follow from the signature (64 strings a hit, most of a hit's weight). */
+ * bands, which follow from the signature (48 strings a hit, most of a hit's weight). */
 export type StoryFields = Pick<IndexDocument, 'id' | 'story_id' | 'fingerprint'>;
 
 /** A hit's doc values as `docvalue_fields` gives them: a list per field. */
