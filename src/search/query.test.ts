@@ -279,7 +279,7 @@ describe('buildSearch', () => {
     expect(filter[1]).toEqual(buildSearch(req, 'articles').query);
     expect(filter[2]).toEqual(buildSearch(req, 'articles').post_filter);
     const agg = versions.aggs!.versions!;
-    expect(agg.terms).toEqual({ field: 'story_id', size: 2 });
+    expect(agg.terms).toEqual({ field: 'story_id', size: 2, min_doc_count: 2 });
     expect(agg.aggs!.first!.top_hits!.size).toBe(11);
     const onPit = buildVersions(req, 'articles', ['s1'], 'pit-id');
     expect(onPit.index).toBeUndefined();

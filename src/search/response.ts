@@ -59,7 +59,7 @@ export function pageStories(res: estypes.SearchResponse<IndexedArticle>, req: Se
   return [...new Set(ids.filter((id): id is string => !!id))];
 }
 
-/** buildVersions's answer, by story id. */
+/** buildVersions's answer, by story id; a story it leaves out matched once: no other versions. */
 export function readVersions(res: estypes.SearchResponse): Map<string, StoryVersions> {
   interface Bucket {
     key: string;
