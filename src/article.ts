@@ -162,17 +162,11 @@ export const indexDocumentSchema = articleSchema.omit({ removed: true, evidence:
     ),
   story_bands: z
     .array(z.string())
-    .describe(
-      'LSH band keys of the MinHash signature: how the indexer finds candidate versions ' +
-        '(indexed, not kept in _source)',
-    ),
+    .describe('LSH band keys of the MinHash signature: how the indexer finds candidate versions'),
   fingerprint: z
     .string()
     .optional()
-    .describe(
-      'The MinHash signature and shingle count (src/stories), base64; absent without text ' +
-        '(a binary doc value, not kept in _source)',
-    ),
+    .describe('The MinHash signature and shingle count (src/stories), base64; absent without text'),
   content_hash: z
     .string()
     .describe('Hash of everything else: equal hashes mean a re-run has nothing to write'),

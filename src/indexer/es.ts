@@ -4,7 +4,6 @@ import type { IndexDefinition } from './definition';
 import type { IndexDocument } from './document';
 import { isPhysicalIndexOf, type LiveIndex } from './lifecycle';
 import { bulkOperations } from './bulk';
-import { storedBandKeys } from '../stories/fingerprint';
 
 const isNotFound = (error: unknown) =>
   error instanceof errors.ResponseError && error.statusCode === 404;
@@ -141,15 +140,10 @@ export async function deleteIndex(client: Client, index: string) {
  * bands, which follow from the signature (48 strings a hit, most of a hit's weight). */
 export type StoryFields = Pick<IndexDocument, 'id' | 'story_id' | 'fingerprint'>;
 
-/** A hit's doc values as `docvalue_fields` gives them: a list per field. */
-type DocValues = Partial<Record<keyof IndexDocument, string[]>>;
-
 /**
  * The indexed articles sharing at least one band with any of `bands` (a batch's), at most
  * `size`: one terms query for the whole batch, which costs far less than a search per article.
- * Read from doc values: no _source is decompressed and parsed for thousands of hits (nor does
- * it hold the fingerprint and bands, mappings/articles.json). Sees only what was there at the
- * last refresh.
+ * Sees only what was there at the last refresh.
  */
 export async function storyCandidates(
   client: Client,
@@ -158,23 +152,15 @@ export async function storyCandidates(
   size: number,
 ): Promise<StoryFields[]> {
   if (bands.length === 0) return [];
-  const response = await client.search({
+  const response = await client.search<StoryFields>({
     index,
     size,
-    _source: false,
-    docvalue_fields: ['id', 'story_id', 'fingerprint'],
+    _source: ['id', 'story_id', 'fingerprint'],
     query: { terms: { story_bands: bands } },
     // Nothing else of the hits (_index, _id, _score) is sent or parsed.
-    filter_path: ['hits.hits.fields'],
+    filter_path: ['hits.hits._source'],
   });
-  return (response.hits?.hits ?? []).map((hit) => {
-    const fields = hit.fields as DocValues;
-    return {
-      id: fields.id![0]!,
-      story_id: fields.story_id![0]!,
-      fingerprint: fields.fingerprint?.[0],
-    };
-  });
+  return (response.hits?.hits ?? []).map((hit) => hit._source!);
 }
 
 /** Articles read per round when moving a merged story's articles. */
@@ -183,9 +169,7 @@ const RELABEL_PAGE = 1000;
 /**
  * Moves every article of the stories in `relabel` (old id -> new id) to its new story: reads
  * them page by page (the image has no reindex module, so no _update_by_query) and updates
- * their story_id with partial updates, then refreshes so the next lookup sees the move. A
- * partial update rewrites the document from its _source, which leaves out the fingerprint and
- * the bands (mappings/articles.json): they are read from doc values and sent again.
+ * their story_id with partial updates, then refreshes so the next lookup sees the move.
  */
 export async function relabelStories(
   client: Client,
@@ -195,30 +179,20 @@ export async function relabelStories(
   if (relabel.size === 0) return;
   let after: estypes.SortResults | undefined;
   for (;;) {
-    const page = await client.search({
+    const page = await client.search<Pick<IndexDocument, 'story_id'>>({
       index,
       size: RELABEL_PAGE,
-      _source: false,
-      docvalue_fields: ['story_id', 'fingerprint'],
+      _source: ['story_id'],
       query: { terms: { story_id: [...relabel.keys()] } },
       sort: [{ id: 'asc' }],
       ...(after && { search_after: after }),
     });
     const hits = page.hits.hits;
     if (hits.length === 0) break;
-    const operations = hits.flatMap((hit) => {
-      const fields = hit.fields as DocValues;
-      const fingerprint = fields.fingerprint?.[0];
-      return [
-        { update: { _index: index, _id: hit._id! } },
-        {
-          doc: {
-            story_id: relabel.get(fields.story_id![0]!)!,
-            ...(fingerprint && { fingerprint, story_bands: storedBandKeys(fingerprint) }),
-          },
-        },
-      ];
-    });
+    const operations = hits.flatMap((hit) => [
+      { update: { _index: index, _id: hit._id! } },
+      { doc: { story_id: relabel.get(hit._source!.story_id)! } },
+    ]);
     const response = await client.bulk({ operations });
     if (response.errors) {
       const failed = response.items.find((item) => item.update?.error)?.update?.error;

@@ -213,8 +213,3 @@ export function decodeSketch(text: string): Sketch {
   for (let i = 0; i < HASHES; i++) signature.push(bytes.readUInt32LE(i * 4));
   return { signature, size: bytes.readUInt32LE(HASHES * 4) };
 }
-
-/** The band keys of a stored sketch (encodeSketch's), as the index holds them. */
-export function storedBandKeys(text: string): string[] {
-  return bandKeys(decodeSketch(text).signature);
-}

@@ -5,13 +5,11 @@ import { join } from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { Article } from '../../src/article';
 import { ROOT } from '../../src/config';
-import { toIndexDocument } from '../../src/indexer/document';
 import { runIndexer } from '../../src/indexer/indexer';
 import { countsAddUp, formatReport, succeeded } from '../../src/indexer/report';
 import { isPhysicalIndexOf } from '../../src/indexer/lifecycle';
 import { normalizeText, type FileResult } from '../../src/normalize/normalizer';
 import { foldScript } from '../../src/normalize/detect-script';
-import { storedBandKeys } from '../../src/stories/fingerprint';
 import { testClient, testIndexName } from '../support/es';
 import { article } from '../fixtures/articles';
 
@@ -133,20 +131,6 @@ describe('stories in the indexer', () => {
         ['m-0', 'm-0'],
       ]),
     );
-    // The move rewrote m-c from its _source, which holds neither fingerprint nor bands: both
-    // were sent again, so a later copy still finds it by each of its bands.
-    const moved = await client.search({
-      index: alias,
-      _source: false,
-      docvalue_fields: ['fingerprint'],
-      query: { term: { id: 'm-c' } },
-    });
-    const stored = (moved.hits.hits[0]!.fields as { fingerprint: string[] }).fingerprint[0]!;
-    expect(stored).toBe(toIndexDocument(c).fingerprint);
-    for (const band of storedBandKeys(stored)) {
-      const found = await client.count({ index: alias, query: { term: { story_bands: band } } });
-      expect(found.count).toBeGreaterThanOrEqual(1);
-    }
 
     // The same articles in the opposite order, one batch: the same stories.
     const other = newAlias('stories-merge-reversed');
