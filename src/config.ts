@@ -80,6 +80,12 @@ const schema = z.object({
   INDEX_BULK_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(2),
   /** How long one indexer request (a bulk of a full batch) may take before it is retried. */
   INDEX_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /**
+   * How long the indexer keeps retrying a request that fails transiently (engine unreachable,
+   * restarting, overloaded) before the run stops: long enough for a node restart on a busy
+   * machine (see indexer/retry.ts); the batch in hand is kept and sent again meanwhile.
+   */
+  INDEX_RETRY_SECONDS: z.coerce.number().int().positive().default(300),
 
   /** Credentials for a cluster with security on (unset: no authentication). */
   ES_USERNAME: z.string().min(1).optional(),

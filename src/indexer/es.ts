@@ -80,6 +80,18 @@ export async function applyReplicas(client: Client, index: string, definition: I
   await client.indices.putSettings({ index, settings: definition.replicas });
 }
 
+/**
+ * Waits (up to `seconds`, inside the engine) until the cluster answers with `index` (or, with
+ * none, the whole cluster) at least yellow: every primary shard there to take writes. Returns
+ * either way; whoever waits tries its request next and sees.
+ */
+export async function waitUntilServing(client: Client, index?: string, seconds = 10) {
+  await client.cluster.health(
+    { ...(index && { index }), wait_for_status: 'yellow', timeout: `${seconds}s` },
+    { requestTimeout: (seconds + 5) * 1000, ignore: [408] },
+  );
+}
+
 export async function refresh(client: Client, index: string) {
   await client.indices.refresh({ index });
 }

@@ -27,11 +27,14 @@ import {
 } from './report';
 import { InFlightWindow } from './in-flight';
 import {
-  backoffDelay,
+  decideRetry,
   DEFAULT_RETRY,
+  isDiskBlock,
   isThrottled,
+  retrying,
   sleep,
-  withRetry,
+  type RetryHooks,
+  type Retrying,
   type RetryPolicy,
 } from './retry';
 import { StoryGrouping } from './stories';
@@ -50,7 +53,10 @@ export interface RunIndexerOptions {
   inFlight?: number;
   /** Shards and replicas of a new index. Default: ES_SHARDS's and ES_REPLICAS's (main.ts passes them). */
   layout?: ShardLayout;
+  /** How long failing requests are retried (default: INDEX_RETRY_SECONDS's; main.ts passes it). */
   retry?: RetryPolicy;
+  /** Told of each failure that will be retried, and how long it has been failing (main prints it). */
+  onRetry?: RetryHooks['onRetry'];
   /** Normalized files to index instead of normalizing `paths` (hand-built articles in tests). */
   files?: AsyncIterable<FileResult>;
   /** Stops the run between files (Ctrl-C): it aborts like an engine failure, the alias stays. */
@@ -79,13 +85,51 @@ function progressOf(report: IndexReport): Progress {
   return { filesRead, articlesRead, indexed, unchanged, failed };
 }
 
-/** Sends one batch: skips what the index already holds, retries what may pass later. */
+/** How a run retries: its policy, and withRetry bound to it. */
+interface Retries {
+  policy: RetryPolicy;
+  onRetry: RetryHooks['onRetry'];
+  onRecovered: (failingMs: number) => void;
+  /** Requests about the cluster: after an outage they wait for it to be yellow again. */
+  cluster: Retrying;
+  /** Requests to the run's index (the cluster's until it is known): wait for that index. */
+  index: Retrying;
+}
+
+function retriesFor(
+  options: RunIndexerOptions,
+  retried: IndexReport['retried'],
+  index?: string,
+): Retries {
+  const { client } = options;
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const onRetry: RetryHooks['onRetry'] = (error, failingMs) => {
+    retried.times += 1;
+    options.onRetry?.(error, failingMs);
+  };
+  const onRecovered = (failingMs: number) => {
+    retried.longestMs = Math.max(retried.longestMs, failingMs);
+  };
+  const waitingFor = (name?: string) =>
+    retrying(policy, {
+      onRetry,
+      onRecovered,
+      untilReady: () => es.waitUntilServing(client, name),
+    });
+  return { policy, onRetry, onRecovered, cluster: waitingFor(), index: waitingFor(index) };
+}
+
+/**
+ * Sends one batch: skips what the index already holds, retries what may pass later. The
+ * batch is held until every document of it is written or refused for good: after an outage
+ * the same documents go again (by id, so a write that went through before is overwritten).
+ */
 async function sendBatch(
   client: Client,
   target: { index: string; fresh: boolean },
   batch: Pending[],
   report: IndexReport,
-  retry: RetryPolicy,
+  retries: Retries,
   inFlight: InFlightWindow,
   stories: StoryGrouping | undefined,
 ): Promise<void> {
@@ -99,7 +143,7 @@ async function sendBatch(
   let write = batch;
   if (!target.fresh) {
     const ids = batch.map((item) => item.doc.id);
-    const stored = await withRetry(() => es.storedHashes(client, index, ids), retry);
+    const stored = await retries.index(() => es.storedHashes(client, index, ids));
     const split = partitionUnchanged(batch, stored);
     report.unchanged += split.unchanged.length;
     write = split.write;
@@ -114,9 +158,12 @@ async function sendBatch(
       });
     let toSend = write;
     let throttled = false;
+    // Documents the engine refused for now (429, 5xx) go again after a pause, until they have
+    // been refused for the retry budget (a disk block: blockedMs).
+    let refusedSince: number | undefined;
     for (let attempt = 1; toSend.length > 0; attempt++) {
       const docs = toSend.map((item) => item.doc);
-      const response = await withRetry(() => bulk(docs), retry);
+      const response = await retries.index(() => bulk(docs));
       const outcome = readBulkResponse(toSend, response.items);
       if (outcome.throttled > 0) {
         inFlight.throttled();
@@ -125,15 +172,25 @@ async function sendBatch(
       report.indexed += outcome.ok.length;
       for (const { item, reason } of outcome.rejected) fail(item.doc, reason);
       if (outcome.fatal) throw new Error(`writing to ${index}: ${outcome.fatal}`);
-      if (outcome.retry.length > 0 && attempt >= retry.attempts) {
-        const blocked = outcome.retry.map(({ reason }) => blockedWrites(reason)).find(Boolean);
+      if (outcome.retry.length === 0) {
+        if (refusedSince !== undefined) retries.onRecovered(Date.now() - refusedSince);
+        break;
+      }
+      refusedSince ??= Date.now();
+      const reasons = outcome.retry.map(({ reason }) => reason);
+      const kind = reasons.some(isDiskBlock) ? 'blocked' : 'transient';
+      const failingMs = Date.now() - refusedSince;
+      const decision = decideRetry({ kind, attempt, failingMs }, retries.policy);
+      if (!decision.retry) {
+        const blocked = reasons.map(blockedWrites).find(Boolean);
         if (blocked) throw new Error(blocked);
         for (const { item, reason } of outcome.retry) {
-          fail(item.doc, `still refused after ${attempt} attempts: ${reason}`);
+          fail(item.doc, `still refused after ${Math.round(failingMs / 1000)} s: ${reason}`);
         }
         return;
       }
-      if (outcome.retry.length > 0) await sleep(backoffDelay(attempt, retry));
+      retries.onRetry?.(new Error(reasons[0]), failingMs);
+      await sleep(decision.delayMs);
       toSend = outcome.retry.map(({ item }) => item);
     }
     if (!throttled) inFlight.succeeded();
@@ -152,13 +209,15 @@ async function fill(
   options: RunIndexerOptions,
   target: { index: string; fresh: boolean },
   report: IndexReport,
+  retries: Retries,
 ): Promise<void> {
   const { client, onProgress } = options;
-  const retry = options.retry ?? DEFAULT_RETRY;
   const batcher = new Batcher(options.batch ?? DEFAULT_BATCH);
   const inFlight = new InFlightWindow(options.inFlight ?? CONFIG_DEFAULTS.INDEX_BULK_IN_FLIGHT);
   const grouping = options.stories ?? true;
-  const stories = grouping ? new StoryGrouping(client, target.index, report, retry) : undefined;
+  const stories = grouping
+    ? new StoryGrouping(client, target.index, report, retries.index)
+    : undefined;
   // Ids read so far, the one thing that grows with the corpus (tens of bytes an article): a
   // later copy of an article is a duplicate, so that re-runs do not rewrite it back and forth.
   const seen = new Set<string>();
@@ -172,7 +231,7 @@ async function fill(
       target,
       batch,
       report,
-      retry,
+      retries,
       inFlight,
       stories,
     )
@@ -242,9 +301,9 @@ async function finishRebuild(
   index: string,
   previous: string | undefined,
   report: IndexReport,
+  retries: Retries,
 ): Promise<void> {
   const { client, alias } = options;
-  const retry = options.retry ?? DEFAULT_RETRY;
   // Bad files do not hold a rebuild back, but an index that got nothing while something
   // failed (a mistyped folder, an unreadable corpus) must not replace a working one.
   if (!report.aborted && report.indexed === 0 && !succeeded(report)) {
@@ -252,18 +311,20 @@ async function finishRebuild(
   }
   if (!report.aborted) {
     try {
-      await withRetry(() => es.finishLoading(client, index, definition), retry);
+      await retries.index(() => es.finishLoading(client, index, definition));
       // A bulk into a deleted index would have recreated it bare, without our definition.
-      const hash = await withRetry(() => es.definitionHashOf(client, index), retry);
+      const hash = await retries.index(() => es.definitionHashOf(client, index));
       if (hash !== definition.hash) throw new Error(`${index} lost its definition (_meta ${hash})`);
       await es.swapAlias(client, alias, previous, index);
       report.aliasIndex = index;
     } catch (error) {
       // The swap may have gone through with only its answer lost: look before deleting.
-      const now = await withRetry(() => es.liveIndex(client, alias), retry).then(
-        (live) => ({ known: true, index: live?.index }),
-        () => ({ known: false, index: undefined }),
-      );
+      const now = await retries
+        .cluster(() => es.liveIndex(client, alias))
+        .then(
+          (live) => ({ known: true, index: live?.index }),
+          () => ({ known: false, index: undefined }),
+        );
       if (now.known && now.index === index) {
         report.aliasIndex = index;
       } else {
@@ -295,32 +356,35 @@ async function finishRebuild(
 export async function runIndexer(options: RunIndexerOptions): Promise<IndexReport> {
   const started = Date.now();
   const { client, alias } = options;
-  const retry = options.retry ?? DEFAULT_RETRY;
+  const retried = { times: 0, longestMs: 0 };
+  const start = retriesFor(options, retried);
   const definition = loadIndexDefinition(undefined, options.layout);
-  const live = await withRetry(() => es.liveIndex(client, alias), retry);
+  const live = await start.cluster(() => es.liveIndex(client, alias));
   const plan = planRun(live, definition.hash, options.rebuild ?? false);
   const index =
     plan.mode === 'in-place' ? plan.index : physicalIndexName(alias, definition.hash, new Date());
   const report = emptyReport(alias, plan, index);
   report.aliasIndex = live?.index;
-  report.strayIndices = await withRetry(() => es.strayIndices(client, alias, live?.index), retry);
+  report.strayIndices = await start.cluster(() => es.strayIndices(client, alias, live?.index));
+  report.retried = retried;
+  const retries = retriesFor(options, retried, index);
 
   let created = false;
   try {
     if (plan.mode === 'rebuild') {
-      await withRetry(() => es.createIndex(client, index, definition), retry);
+      await retries.cluster(() => es.createIndex(client, index, definition));
       created = true;
     }
-    await fill(options, { index, fresh: created }, report);
+    await fill(options, { index, fresh: created }, report, retries);
     if (plan.mode === 'in-place') {
-      await withRetry(() => es.refresh(client, index), retry);
-      await withRetry(() => es.applyReplicas(client, index, definition), retry);
+      await retries.index(() => es.refresh(client, index));
+      await retries.index(() => es.applyReplicas(client, index, definition));
     }
   } catch (error) {
     report.aborted = message(error);
   }
   report.notSent = report.articlesRead - accountedFor(report);
-  if (created) await finishRebuild(options, definition, index, live?.index, report);
+  if (created) await finishRebuild(options, definition, index, live?.index, report, retries);
   report.elapsedMs = Date.now() - started;
   return report;
 }

@@ -8,6 +8,10 @@ import { layoutOf } from './definition';
 import { runIndexer } from './indexer';
 import { countFiles, periodicLines, progressBar, type ProgressDisplay } from './progress';
 import { formatReport, succeeded } from './report';
+import { retryPolicy } from './retry';
+
+/** At most one "retrying" line this often: several batches fail together in an outage. */
+const RETRY_LINE_MS = 10_000;
 
 async function main(argv: string[]): Promise<number> {
   let args: CliArgs;
@@ -22,6 +26,16 @@ async function main(argv: string[]): Promise<number> {
   const display: ProgressDisplay = process.stderr.isTTY
     ? progressBar(process.stderr, await countFiles(args.paths))
     : periodicLines((line) => process.stderr.write(line), 10_000);
+  let lastRetryLine = -Infinity;
+  const onRetry = (error: unknown, failingMs: number) => {
+    if (Date.now() - lastRetryLine < RETRY_LINE_MS) return;
+    lastRetryLine = Date.now();
+    const why = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `Elasticsearch: ${why.slice(0, 200)}; retrying, failing for ${Math.round(failingMs / 1000)} ` +
+        `s (gives up after ${config.INDEX_RETRY_SECONDS} s)\n`,
+    );
+  };
   // Ctrl-C ends the run like a failure (a half-built index is deleted); a second one kills.
   const interrupt = new AbortController();
   process.once('SIGINT', () => interrupt.abort(new Error('interrupted (SIGINT)')));
@@ -34,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       batch: { maxDocs: config.INDEX_BATCH_DOCS, maxBytes: config.INDEX_BATCH_BYTES },
       inFlight: config.INDEX_BULK_IN_FLIGHT,
       layout: layoutOf(config),
+      retry: retryPolicy(config.INDEX_RETRY_SECONDS),
+      onRetry,
       onProgress: (progress) => display.update(progress),
       signal: interrupt.signal,
     });

@@ -53,6 +53,13 @@ describe('the report', () => {
     );
   });
 
+  it('says how much was retried only when something was', () => {
+    expect(formatReport(report({}))).not.toContain('retried:');
+    expect(formatReport(report({ retried: { times: 12, longestMs: 74_250 } }))).toContain(
+      'retried:       12 failed requests, sent again; the longest went on failing for 74.3 s',
+    );
+  });
+
   it('succeeds only when nothing failed and the run was not aborted', () => {
     expect(succeeded(report({ articlesRead: 5, indexed: 5 }))).toBe(true);
     expect(succeeded(report({ articlesRead: 5, indexed: 4, failed: 1 }))).toBe(false);

@@ -40,6 +40,9 @@ export interface IndexReport {
   /** The first WARNINGS_KEPT warnings (normalization's and duplicates); warningCount counts all. */
   warnings: { path: string; warning: string }[];
   warningCount: number;
+  /** Failed requests tried again (an engine restarting, busy, unreachable), and the longest
+   * time one request kept failing before it got through. */
+  retried: { times: number; longestMs: number };
   /** Why the run stopped early; absent when it went to the end. */
   aborted?: string;
   /** Where the alias points after the run (undefined: it does not exist). */
@@ -82,6 +85,7 @@ export function emptyReport(alias: string, plan: RunPlan, index: string): IndexR
     },
     warnings: [],
     warningCount: 0,
+    retried: { times: 0, longestMs: 0 },
     aliasIndex: undefined,
     deletedIndices: [],
     strayIndices: [],
@@ -160,6 +164,13 @@ export function formatReport(report: IndexReport): string {
     const f = report.fields;
     lines.push(
       `fields:        ${QUALITY_FIELDS.map((k) => `${k} ${f[k].missing} missing, ${f[k].uncertain} uncertain`).join('; ')}`,
+    );
+  }
+  if (report.retried.times > 0) {
+    const longest = (report.retried.longestMs / 1000).toFixed(1);
+    lines.push(
+      `retried:       ${report.retried.times} failed requests, sent again; ` +
+        `the longest went on failing for ${longest} s`,
     );
   }
   if (report.aborted) lines.push(`aborted: ${report.aborted}`);

@@ -12,7 +12,7 @@ import { decodeSketch } from '../stories/fingerprint';
 import type { Pending } from './bulk';
 import * as es from './es';
 import type { IndexReport } from './report';
-import { withRetry, type RetryPolicy } from './retry';
+import type { Retrying } from './retry';
 
 /**
  * Indexed articles a batch is compared with, at most (the engine's result window). A batch of
@@ -44,7 +44,7 @@ export class StoryGrouping {
     private readonly client: Client,
     private readonly index: string,
     private readonly report: IndexReport,
-    private readonly retry: RetryPolicy,
+    private readonly retry: Retrying,
   ) {}
 
   /**
@@ -78,7 +78,7 @@ export class StoryGrouping {
   /** Refreshes, then lets go of the batches whose write had ended before: a search sees them. */
   private async refresh(): Promise<void> {
     const visible = new Set(this.held.filter((entry) => entry.done));
-    await withRetry(() => es.refresh(this.client, this.index), this.retry);
+    await this.retry(() => es.refresh(this.client, this.index));
     this.held = this.held.filter((entry) => !visible.has(entry));
   }
 
@@ -91,10 +91,7 @@ export class StoryGrouping {
     }
     const batch = write.map(({ doc }) => ({ id: doc.id, ...decodeSketch(doc.fingerprint ?? '') }));
     const bands = [...new Set(write.flatMap(({ doc }) => doc.story_bands))];
-    const found = await withRetry(
-      () => es.storyCandidates(client, index, bands, STORY_CANDIDATES),
-      retry,
-    );
+    const found = await retry(() => es.storyCandidates(client, index, bands, STORY_CANDIDATES));
     const candidates = new Map<string, Candidate>();
     for (const c of found) {
       candidates.set(c.id, { id: c.id, storyId: c.story_id, ...decodeSketch(c.fingerprint ?? '') });
@@ -109,7 +106,7 @@ export class StoryGrouping {
       // every one of them in the index.
       await Promise.all(this.held.map((entry) => entry.written));
       await this.refresh();
-      await withRetry(() => es.relabelStories(client, index, relabel), retry);
+      await retry(() => es.relabelStories(client, index, relabel));
     }
     for (const { doc } of write) doc.story_id = storyOf.get(doc.id) ?? doc.id;
     this.report.joinedStory += joined;

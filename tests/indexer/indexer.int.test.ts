@@ -383,7 +383,7 @@ describe('the indexer', () => {
         client,
         alias,
         paths: [],
-        retry: { attempts: 8, baseDelayMs: 100, maxDelayMs: 800 },
+        retry: { budgetMs: 20_000, blockedMs: 20_000, baseDelayMs: 100, maxDelayMs: 800 },
         files: files(file('a', edited)),
       });
       await lifted;
@@ -403,7 +403,7 @@ describe('the indexer', () => {
           client,
           alias,
           paths: [],
-          retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 50 },
+          retry: { budgetMs: 20_000, blockedMs: 100, baseDelayMs: 20, maxDelayMs: 50 },
           files: files(file('a', [article('late', { path: 'corpus/late.txt' })])),
         });
         expectConsistent(report);

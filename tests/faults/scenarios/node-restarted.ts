@@ -1,5 +1,6 @@
 // b. An Elasticsearch node restarted (`docker restart`) while the indexer builds an index.
-// The indexer must finish by itself (its retries outlast the restart) and the counts add up.
+// The indexer must finish by itself (it retries for INDEX_RETRY_SECONDS, 300 by default, and
+// waits for its index to be yellow before sending the batch again) and the counts add up.
 import { aliasTarget, count, duplicateIds, indexedSoFar, otherIndices } from '../lib/checks';
 import { docker, type SingleNode, waitForHealth } from '../lib/containers';
 import { startIndexer } from '../lib/processes';
@@ -30,6 +31,13 @@ export async function nodeRestarted(node: SingleNode, corpus: Corpus, r: Recorde
   r.measure('node restart: from `docker restart` to yellow (s)', seconds(Date.now() - restartAt));
   const exit = await run.ended;
   r.measure('indexer run, restart included (s)', seconds(exit.ms));
+  const retried = /^retried:\s+(\d+) failed requests.* for ([\d.]+) s/m.exec(exit.stdout);
+  r.check(
+    'the indexer rode out the restart (requests retried; longest failing)',
+    retried ? `${retried[1]} retried; ${retried[2]} s` : 'no retries reported',
+    'retried, within INDEX_RETRY_SECONDS (300 s)',
+    retried !== null,
+  );
   r.check('the indexer finished by itself', `exit ${exit.code}`, 'exit 0', exit.code === 0);
   if (exit.code !== 0) r.measure('indexer output', (exit.stdout + exit.stderr).slice(-600));
   const indexed = reported(exit.stdout, 'indexed');
