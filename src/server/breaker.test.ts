@@ -68,4 +68,25 @@ describe('Breaker', () => {
     b.abandoned();
     expect(() => b.admit()).not.toThrow();
   });
+
+  it('opens on timeouts only when nothing answered since they were sent (frozen, not slow)', () => {
+    const { b, clock } = breaker(2, 1000);
+    // Slow: while two calls waited, another got its answer. They fail; the breaker stays closed.
+    const first = b.admit();
+    clock.t = 10;
+    const second = b.admit();
+    clock.t = 20;
+    b.succeeded();
+    clock.t = 5000;
+    b.timedOut(first);
+    b.timedOut(second);
+    expect(b.state).toBe('closed');
+    // Frozen: two calls sent after the last answer time out: it opens.
+    const third = b.admit();
+    const fourth = b.admit();
+    clock.t = 10_000;
+    b.timedOut(third);
+    b.timedOut(fourth);
+    expect(b.state).toBe('open');
+  });
 });

@@ -25,6 +25,8 @@ export class BreakerOpenError extends Error {
 export class Breaker {
   private failures = 0;
   private openedAt = 0;
+  /** When the engine last answered anything. */
+  private lastAnswerAt = -Infinity;
   private probing = false;
   private current: BreakerState = 'closed';
   private readonly now: () => number;
@@ -40,23 +42,25 @@ export class Breaker {
   /**
    * Call before each request to the engine: returns when it may go, throws BreakerOpenError
    * when it may not. In half-open, one caller (the probe) goes; the others are refused until
-   * its outcome is known.
+   * its outcome is known. Returns the time the call starts (for timedOut).
    */
-  admit(): void {
-    if (this.current === 'closed') return;
+  admit(): number {
+    const now = this.now();
+    if (this.current === 'closed') return now;
     const waited = this.now() - this.openedAt;
     if (this.current === 'open' && waited >= this.options.cooldownMs) {
       this.current = 'half-open';
     }
     if (this.current === 'half-open' && !this.probing) {
       this.probing = true;
-      return;
+      return now;
     }
     throw new BreakerOpenError(Math.max(0, this.options.cooldownMs - waited));
   }
 
   /** The engine answered (any HTTP answer counts: it is reachable). */
   succeeded(): void {
+    this.lastAnswerAt = this.now();
     this.failures = 0;
     this.probing = false;
     this.current = 'closed';
@@ -67,7 +71,18 @@ export class Breaker {
     this.probing = false;
   }
 
-  /** The engine could not be reached (connection refused or reset, timeout). */
+  /**
+   * A call started at `startedAt` (admit's value) got no answer in time. It counts as the
+   * engine unreachable (a frozen engine) only when nothing answered since it was sent: an
+   * engine that answered other calls meanwhile is slow, not gone, and a breaker opened on
+   * that would turn a slow moment (a node lost, a busy machine) into refusing everything.
+   */
+  timedOut(startedAt: number): void {
+    if (this.lastAnswerAt >= startedAt) this.abandoned();
+    else this.failed();
+  }
+
+  /** The engine could not be reached (connection refused or reset; a timeout: see timedOut). */
   failed(): void {
     this.probing = false;
     this.failures += 1;

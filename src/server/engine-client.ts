@@ -5,7 +5,8 @@
 // Each attempt is bounded by ES_TIMEOUT_MS, and a timeout is not retried (a frozen node would
 // cost every request the timeout again): the node is marked dead and the next request goes
 // elsewhere. A breaker in front of the client turns "Elasticsearch is unreachable" into an
-// immediate 503 until a probe gets through again (see breaker.ts).
+// immediate 503 until a probe gets through again (see breaker.ts); a timeout counts towards it
+// only when nothing answered while it waited (frozen, not merely slow).
 import {
   errors,
   type Client,
@@ -38,13 +39,14 @@ export function guardedTransport(breaker: Breaker): typeof QuietTransport {
       params: TransportRequestParams,
       options?: TransportRequestOptions,
     ): Promise<never> {
-      breaker.admit();
+      const startedAt = breaker.admit();
       try {
         const result = (await super.request(params, options)) as never;
         breaker.succeeded();
         return result;
       } catch (error) {
-        if (isUnreachable(error)) breaker.failed();
+        if (error instanceof errors.TimeoutError) breaker.timedOut(startedAt);
+        else if (isUnreachable(error)) breaker.failed();
         else if (error instanceof errors.ResponseError) breaker.succeeded();
         else breaker.abandoned();
         throw error;

@@ -123,8 +123,16 @@ async function main(argv: string[]): Promise<number> {
         const node = await startNode({
           name: 'es-small-disk',
           dataTmpfs: process.env.FAULTS_DISK ?? '384m',
-          // Disk usage read every second instead of every 30 s, so the flood stage is seen in time.
-          env: { 'cluster.info.update.interval': '1s' },
+          // Disk usage read every 10 s (the least Elasticsearch takes) instead of every 30 s, and
+          // the watermarks lowered (high 85 %, flood stage 87 % instead of 90 and 95 %), so that
+          // the flood stage is seen with 13 % of the disk still free: the writes of the 10 s
+          // before it is seen must not fill the disk itself (a full disk fails shards).
+          env: {
+            'cluster.info.update.interval': '10s',
+            'cluster.routing.allocation.disk.watermark.low': '80%',
+            'cluster.routing.allocation.disk.watermark.high': '85%',
+            'cluster.routing.allocation.disk.watermark.flood_stage': '87%',
+          },
         });
         try {
           await diskFull(

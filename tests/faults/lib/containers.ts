@@ -51,15 +51,41 @@ const START_TIMEOUT_MS = Number(process.env.FAULTS_START_TIMEOUT_S ?? 600) * 100
 /** The harness's own client: a slow start or a recovery takes long; the client's usual 3 retries. */
 const FAULT_CLIENT = { requestTimeoutMs: 120_000, maxRetries: 3 };
 
-/** Waits until the node answers with a yellow or green cluster. */
-export async function waitForHealth(client: Client, timeoutMs = START_TIMEOUT_MS): Promise<void> {
+/** Whether a container is running (not exited, not removed). */
+async function isRunning(name: string): Promise<boolean> {
+  return (await docker('inspect', '-f', '{{.State.Running}}', name).catch(() => '')) === 'true';
+}
+
+/**
+ * Waits until the node answers with a yellow or green cluster. With `container`, stops waiting
+ * as soon as that container has exited (a bad setting) and throws with its last log lines.
+ */
+export async function waitForHealth(
+  client: Client,
+  timeoutMs = START_TIMEOUT_MS,
+  container?: string,
+): Promise<void> {
+  let exited = false;
   await waitFor(
     async () => {
-      const health = await client.cluster.health({ wait_for_status: 'yellow', timeout: '2s' });
-      return !health.timed_out;
+      try {
+        const health = await client.cluster.health({ wait_for_status: 'yellow', timeout: '2s' });
+        return !health.timed_out;
+      } catch (error) {
+        if (container && !(await isRunning(container))) return (exited = true);
+        throw error;
+      }
     },
-    { timeoutMs, what: 'Elasticsearch to answer yellow or green' },
+    { timeoutMs, stepMs: 1000, what: 'Elasticsearch to answer yellow or green' },
   );
+  if (exited) {
+    const logs = await run('docker', ['logs', '--tail', '40', container!]).then(
+      (r) => r.stdout + r.stderr,
+      () => '',
+    );
+    const fatal = /fatal exception[^\n]*|ERROR[^\n]*/.exec(logs)?.[0] ?? logs.slice(-400);
+    throw new Error(`${container} exited while starting: ${fatal.slice(0, 400)}`);
+  }
 }
 
 /** A single-node Elasticsearch as the test harness starts it, on a free host port. */
@@ -90,7 +116,7 @@ export async function startNode(options: NodeOptions): Promise<SingleNode> {
     await docker('rm', '-f', '-v', name).catch(() => undefined);
   };
   try {
-    await waitForHealth(client);
+    await waitForHealth(client, START_TIMEOUT_MS, name);
   } catch (error) {
     await remove();
     throw error;

@@ -1,6 +1,6 @@
 // e. The disk fills up during a rebuild. Elasticsearch's data folder is a small tmpfs; a
-// ballast file takes it to just under the high watermark (90 %), and the rebuild's writes
-// carry it over the flood stage (95 %), where Elasticsearch blocks writes. The indexer must
+// ballast file takes it to just under the high watermark (85 % here, main.ts lowers it), and
+// the rebuild's writes carry it over the flood stage (87 %), where Elasticsearch blocks writes. The indexer must
 // stop with an error naming the cause and exit non-zero, the live index must stay whole, and
 // once the ballast is gone (the block lifts by itself) a rerun must complete.
 import { aliasTarget, count } from '../lib/checks';
@@ -11,8 +11,8 @@ import type { Corpus } from './indexer-killed';
 import { seconds, waitFor } from '../lib/wait';
 
 const DATA = '/usr/share/elasticsearch/data';
-/** Free space left by the ballast: above the high watermark's 10 %, so the new index is placed. */
-const HEADROOM = 0.11;
+/** Free space left by the ballast: above the high watermark's 15 %, so the new index is placed. */
+const HEADROOM = 0.16;
 
 async function disk(node: SingleNode): Promise<{ size: number; avail: number }> {
   const out = await docker('exec', node.name, 'df', '-B1', '--output=size,avail', DATA);
@@ -51,7 +51,11 @@ export async function diskFull(
   const exit = await run.ended;
   const output = exit.stdout + exit.stderr;
   const full = await disk(node);
-  r.measure('used when the indexer stopped (%)', Math.round((1 - full.avail / size) * 1000) / 10);
+  // The indexer deleted its half-built index on the way out: the space it took is free again.
+  r.measure(
+    'used after the indexer stopped, its index deleted (%)',
+    Math.round((1 - full.avail / size) * 1000) / 10,
+  );
   r.measure('indexer run until it stopped (s)', seconds(exit.ms));
   r.check(
     'the indexer exited non-zero',

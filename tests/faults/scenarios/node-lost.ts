@@ -21,6 +21,9 @@ interface Response {
 
 const CONNECTIONS = 8;
 const DURATION_S = 60;
+/** Load before the measured minute, not counted: the API's and the engine's first searches
+ * (cold caches, a JIT not yet warm) are not the failover's. */
+const WARMUP_S = 10;
 const KILL_AT_S = 15;
 const RESTART_AT_S = 35;
 /** The failover window: from the kill, this long. */
@@ -58,6 +61,29 @@ function watchHealth(cluster: Cluster) {
   };
 }
 
+/** The API's /readyz every 500 ms: how often each answer came (status and HTTP code). */
+function watchReadyz(url: string) {
+  const seen = new Map<string, number>();
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const answer = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).then(
+        async (res) => `${((await res.json()) as { status: string }).status} (${res.status})`,
+        () => 'no answer',
+      );
+      seen.set(answer, (seen.get(answer) ?? 0) + 1);
+      await sleep(500);
+    }
+  })();
+  return {
+    seen,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
+}
+
 export async function nodeLost(cluster: Cluster, corpus: Corpus, r: Recorder): Promise<void> {
   const alias = 'faults-c';
   const built = await indexToEnd(cluster.esUrl, alias, corpus.paths);
@@ -78,8 +104,15 @@ export async function nodeLost(cluster: Cluster, corpus: Corpus, r: Recorder): P
     method: 'GET' as const,
     path: `/api/search?${new URLSearchParams(query.params)}`,
   }));
+  await new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon(
+      { url: api.url, connections: CONNECTIONS, duration: WARMUP_S, requests, timeout: 30 },
+      (error, res) => (error ? reject(error) : resolve(res)),
+    ),
+  );
   const responses: Response[] = [];
   const health = watchHealth(cluster);
+  const readyz = watchReadyz(api.url);
   const loadStart = Date.now();
   const result = new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -107,6 +140,7 @@ export async function nodeLost(cluster: Cluster, corpus: Corpus, r: Recorder): P
     await sleep(250);
   }
   await health.stop();
+  await readyz.stop();
 
   const failed = responses.filter((x) => x.status !== 200).length + load.errors + load.timeouts;
   const all = summarizeLatencies(responses.map((x) => x.ms));
@@ -117,6 +151,26 @@ export async function nodeLost(cluster: Cluster, corpus: Corpus, r: Recorder): P
     responses.filter((x) => x.at >= restartAt && x.at < restartAt + WINDOW_MS).map((x) => x.ms),
   );
   const yellowAt = health.changes.find((c) => c.at >= killAt && c.status !== 'green')?.at;
+  const answers = [...readyz.seen].map(([answer, n]) => `${answer} ×${n}`).join(', ');
+  const notServing = [...readyz.seen.keys()].filter((answer) => !answer.endsWith('(200)'));
+  r.check(
+    '/readyz while a node was lost (every 500 ms)',
+    answers,
+    'ready or degraded (200), never 503',
+    notServing.length === 0 && readyz.seen.size > 0,
+  );
+  const byStatus = new Map<number, number>();
+  for (const x of responses) byStatus.set(x.status, (byStatus.get(x.status) ?? 0) + 1);
+  r.measure(
+    'answers by HTTP status',
+    [...byStatus].map(([status, n]) => `${status} ×${n}`).join(', '),
+  );
+  const failedIn = (from: number, to: number) =>
+    responses.filter((x) => x.status !== 200 && x.at >= from && x.at < to).length;
+  r.measure(
+    'non-200 before the kill / kill to restart / after the restart',
+    `${failedIn(0, killAt)} / ${failedIn(killAt, restartAt)} / ${failedIn(restartAt, Infinity)}`,
+  );
   r.measure('requests', responses.length);
   r.measure('requests per second', Math.round(responses.length / load.duration));
   r.check(
