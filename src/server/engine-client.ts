@@ -21,6 +21,12 @@ import { Breaker } from './breaker';
 const FAILURE_THRESHOLD = 2;
 /** A request every second at most probes a down engine: it serves again within ~1 s of its return. */
 const COOLDOWN_MS = 1000;
+/**
+ * How long the probe's own request (HEAD /) may take. While the engine is down every search
+ * must be answered within a second, the probing one too: an engine still starting may accept
+ * the connection and answer only seconds later, and the search would wait ES_TIMEOUT_MS.
+ */
+const PROBE_TIMEOUT_MS = 800;
 
 /** Errors that say the engine could not be reached at all (every node tried). */
 export function isUnreachable(error: unknown): boolean {
@@ -40,6 +46,22 @@ export function guardedTransport(breaker: Breaker): typeof QuietTransport {
       options?: TransportRequestOptions,
     ): Promise<never> {
       const startedAt = breaker.admit();
+      if (breaker.state === 'half-open') {
+        // This caller is the probe: first a cheap request with a short timeout. Its failure
+        // is the caller's 503 (within PROBE_TIMEOUT_MS); its success closes the breaker.
+        try {
+          await super.request({ method: 'HEAD', path: '/' }, { requestTimeout: PROBE_TIMEOUT_MS });
+          breaker.succeeded();
+        } catch (error) {
+          // Any HTTP answer says the engine is there again.
+          if (error instanceof errors.ResponseError) breaker.succeeded();
+          else {
+            if (isUnreachable(error)) breaker.failed();
+            else breaker.abandoned();
+            throw error;
+          }
+        }
+      }
       try {
         const result = (await super.request(params, options)) as never;
         breaker.succeeded();

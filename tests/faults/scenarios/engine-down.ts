@@ -92,6 +92,13 @@ export async function engineDown(node: SingleNode, alias: string, r: Recorder): 
     '< 1000 ms',
     downLatency.max < 1000,
   );
+  const slowest = down.reduce((a, b) => (b.ms > a.ms ? b : a), down[0]!);
+  r.measure(
+    'slowest 503 while down: when',
+    slowest.at < startAt
+      ? `${seconds(slowest.at - downAt)} s after the stop`
+      : `${seconds(slowest.at - startAt)} s after docker start (Elasticsearch starting)`,
+  );
   r.measure('from docker start to Elasticsearch answering (s)', seconds(backAt - startAt));
   const serveAgain = servedAt ? servedAt - backAt : NaN;
   r.check(
