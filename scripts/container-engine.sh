@@ -40,7 +40,9 @@ fi
 if ! answers "unix://$PODMAN_SOCK"; then
   log "starting podman's Docker API service on $PODMAN_SOCK"
   mkdir -p "$(dirname "$PODMAN_SOCK")"
-  nohup podman system service --time=0 "unix://$PODMAN_SOCK" >/tmp/podman-service.log 2>&1 &
+  # In a session of its own: a Ctrl-C to the script that started it, or the end of that
+  # script's process group, must not take down the engine other commands still use.
+  setsid nohup podman system service --time=0 "unix://$PODMAN_SOCK" >/tmp/podman-service.log 2>&1 &
   echo $! >"$PODMAN_SERVICE_PID_FILE"
   for _ in $(seq 1 50); do answers "unix://$PODMAN_SOCK" && break; sleep 0.2; done
 fi
