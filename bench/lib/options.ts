@@ -48,6 +48,12 @@ export interface BenchOptions {
   repeat: number;
   /** bench:search and bench:relevance: documents in the index they search. */
   docs: Size;
+  /** bench:search: the alias to search at ES_URL, built only when it does not exist yet and
+   * kept, so that several runs search one index built once. */
+  index?: string;
+  /** bench:search: the dist folder of another build of the API, run as a third target beside
+   * this build's API and the engine direct (before and after a change, in one run). */
+  beforeApi?: string;
   /** bench:search: connections (concurrent requests) per load run. */
   concurrency: number[];
   /** bench:search: seconds of load per run, after a warm-up of `warmup` seconds. */
@@ -72,6 +78,10 @@ export const USAGE = `flags (all optional):
   --repeat N                 repeats, interleaved: bench:index 1 (the median load is reported),
                              bench:search 3 (the runs are pooled)
   --docs all                 bench:search/bench:relevance index size
+  --index NAME               bench:search: search this alias at ES_URL, building it (--docs)
+                             only when missing, and keep it for the next run
+  --before-api DIST          bench:search: also load the API built in DIST (another checkout's
+                             dist/, e.g. main before a change) side by side
   --concurrency 1,8,32       bench:search connections per run
   --duration 10 --warmup 15  bench:search seconds per run, and of warm-up per target
   --samples 2000 --seed 7    bench:relevance known items and their seed
@@ -94,6 +104,8 @@ export function benchOptions(
       'in-flight': { type: 'string', default: '1,2,3' },
       repeat: { type: 'string' },
       docs: { type: 'string', default: 'all' },
+      index: { type: 'string' },
+      'before-api': { type: 'string' },
       concurrency: { type: 'string', default: '1,8,32' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '15' },
@@ -114,6 +126,8 @@ export function benchOptions(
     inFlight: list('in-flight', values['in-flight'], positiveInt),
     repeat: values.repeat === undefined ? defaults.repeat : positiveInt('repeat', values.repeat),
     docs: size('docs', values.docs),
+    index: values.index,
+    beforeApi: values['before-api'],
     concurrency: list('concurrency', values.concurrency, positiveInt),
     duration: positiveInt('duration', values.duration),
     warmup: Number(values.warmup) >= 0 ? Number(values.warmup) : 0,

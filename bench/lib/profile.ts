@@ -32,9 +32,13 @@ export interface ProfileSummary {
   idleMs: number;
   selfByFile: Entry[];
   selfByFunction: Entry[];
-  /** Functions of src/ and bench/ with everything they called. */
+  /** Functions of src/, bench/ and dist/ with everything they called. */
   inclusiveOwnCode: Entry[];
 }
+
+/** Our code: src/ and bench/, and the build in dist/ (this checkout's or another's: bench:search
+ * --before-api), which is what the API runs. */
+const OWN_CODE = /(^|\/)(src|bench|dist)\//;
 
 /** A file name short enough to read: node_modules and the repo root cut off. */
 export function shortFile(frame: CallFrame, root: string): string {
@@ -92,7 +96,7 @@ export function summarizeProfile(profile: CpuProfile, root: string, count = 20):
     for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
       const caller = nodes.get(at)!.callFrame;
       const callerFile = shortFile(caller, root);
-      if (!/^(src|bench)\//.test(callerFile)) continue;
+      if (!OWN_CODE.test(callerFile)) continue;
       const key = `${caller.functionName || '(anonymous)'} ${callerFile}`;
       if (!seen.has(key)) add(inclusive, key, ms);
       seen.add(key);

@@ -133,14 +133,26 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
  * configured by environment variables. In its own process, so that the load generator does
  * not share its event loop; ready once Elasticsearch answers and the alias exists.
  */
-export async function startApi(esUrl: string, alias: string, profileDir?: string): Promise<Api> {
+export async function startApi(
+  esUrl: string,
+  alias: string,
+  profileDir?: string,
+  /** Another build (bench:search --before-api: its dist folder) and its profile's name. */
+  build: { dist?: string; name?: string } = {},
+): Promise<Api> {
   const port = await freePort();
+  const dist = build.dist ?? join(ROOT, 'dist');
   // A CPU profile is written when the API exits, which it does on the SIGTERM sent at cleanup.
   const profile = profileDir
-    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=api.cpuprofile']
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profileDir}`,
+        `--cpu-prof-name=${build.name ?? 'api'}.cpuprofile`,
+      ]
     : [];
-  const child = spawn(process.execPath, [...profile, join(ROOT, 'dist', 'server', 'main.js')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, [...profile, join(dist, 'server', 'main.js')], {
+    // The build's own checkout, so that it reads its own files (dictionaries, mappings).
+    cwd: join(dist, '..'),
     env: {
       ...process.env,
       NODE_ENV: 'production',
