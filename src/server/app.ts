@@ -64,7 +64,7 @@ export function createApp({
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     const http = toHttpError(err);
-    // The reason goes to the request's log line (pino-http reads res.err), never to the
+    // The reason goes to the request's log line (request-log.ts reads res.err), never to the
     // client: its type and message for an engine that is down or slow, the stack for a bug.
     if (http.status >= 500) (res as { err?: unknown }).err = err;
     if (http.status === 429) res.setHeader('Cache-Control', 'no-store');
