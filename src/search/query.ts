@@ -182,7 +182,8 @@ const HIGHLIGHT: estypes.SearchHighlight = {
 
 /**
  * The parts of the engine's answer that shaping reads (filter_path): the rest (each hit's
- * index name, _shards, max_score...) is neither sent nor parsed. The engine leaves out what is
+ * index name, _shards, max_score, the collapse key repeated under `fields`, each version's
+ * index, score and sort values...) is neither sent nor parsed. The engine leaves out what is
  * empty, so an answer with no hits has no hits.hits at all (shaping reads it as none).
  */
 export const RESPONSE_FIELDS = [
@@ -193,8 +194,8 @@ export const RESPONSE_FIELDS = [
   'hits.hits._source',
   'hits.hits.highlight',
   'hits.hits.sort',
-  'hits.hits.fields',
-  'hits.hits.inner_hits',
+  'hits.hits.inner_hits.*.hits.total',
+  'hits.hits.inner_hits.*.hits.hits._source',
   'aggregations',
   'pit_id',
 ];
