@@ -43,10 +43,24 @@ export function parseVariants(text: string): Tables & { also: Map<string, string
   return { ...tables, also: new Map([...also].map(([from, to]) => [from, to.split(' ')])) };
 }
 
+/** Each table's longest key, found once: a table is made once and never changed after its
+ * first use, and walking all its keys on every rewrite was most of a search's query-building
+ * time (seven rewrites a query; issue 16's profile). */
+const longestKeys = new WeakMap<Rules, number>();
+
+function longestKey(rules: Rules): number {
+  let longest = longestKeys.get(rules);
+  if (longest === undefined) {
+    longest = 0;
+    for (const key of rules.keys()) longest = Math.max(longest, key.length);
+    longestKeys.set(rules, longest);
+  }
+  return longest;
+}
+
 /** Left to right, the longest key that matches wins (OpenCC's maximum forward matching). */
 export function rewrite(rules: Rules, text: string): string {
-  let longest = 0;
-  for (const key of rules.keys()) longest = Math.max(longest, key.length);
+  const longest = longestKey(rules);
   let out = '';
   let i = 0;
   while (i < text.length) {
