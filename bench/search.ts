@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type autocannon from 'autocannon';
 import { prepareCorpus } from './lib/corpus';
 import { elasticCpuMs, ownCpuMs, processCpuMs } from './lib/cpu';
-import { buildSearchIndex, PROFILE_DIR } from './lib/index-load';
+import { buildRawSearchIndex, buildSearchIndex, PROFILE_DIR } from './lib/index-load';
 import { type LoadRunResult, runLoad } from './lib/http-load';
 import { describeMachine } from './lib/machine';
 import { benchOptions, elasticOptions } from './lib/options';
@@ -165,8 +165,13 @@ async function main(): Promise<void> {
     built = { docs: (await es.client.count({ index: alias })).count };
     log(`searching ${alias} as it is: ${built.docs} documents`);
   } else {
-    log(`indexing ${options.docs} documents through the pipeline`);
-    built = await buildSearchIndex(es.client, es.url, manifest, options.docs, alias);
+    log(
+      `indexing ${options.docs} documents ${options.load === 'raw' ? 'by the raw bulk load' : 'through the pipeline'}`,
+    );
+    built =
+      options.load === 'raw'
+        ? await buildRawSearchIndex(es.client, manifest, options.docs, alias)
+        : await buildSearchIndex(es.client, es.url, manifest, options.docs, alias);
     log(`indexed ${built.docs} documents in ${built.seconds!.toFixed(0)} s; starting the API`);
   }
   if (options.profile) mkdirSync(PROFILE_DIR, { recursive: true });
@@ -292,6 +297,7 @@ async function main(): Promise<void> {
     index: {
       documents: built.docs,
       segments: 1,
+      load: options.load,
       ...(options.index && { alias, reused: built.seconds === undefined }),
     },
     method: {
@@ -383,7 +389,7 @@ async function main(): Promise<void> {
         })
         .join(' '),
     '',
-    `${built.docs} documents, ${QUERY_MIX.length} queries, ${options.repeat} × ${options.duration} s per target and concurrency` +
+    `${built.docs} documents${options.load === 'raw' ? ' (raw bulk load: each its own story)' : ''}, ${QUERY_MIX.length} queries, ${options.repeat} × ${options.duration} s per target and concurrency` +
       `${before ? `; before = the API built in ${options.beforeApi}` : ''}.`,
     '',
     machineLine(machine),

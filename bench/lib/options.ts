@@ -35,6 +35,12 @@ function size(name: string, text: string): Size {
   return text === 'all' ? 'all' : positiveInt(name, text);
 }
 
+function loadMode(text: string): 'pipeline' | 'raw' {
+  if (text !== 'pipeline' && text !== 'raw')
+    throw new Error(`--load wants pipeline or raw: ${text}`);
+  return text;
+}
+
 function list<T>(name: string, text: string, read: (name: string, text: string) => T): T[] {
   return text.split(',').map((part) => read(name, part.trim()));
 }
@@ -51,6 +57,9 @@ export interface BenchOptions {
   /** bench:search: the alias to search at ES_URL, built only when it does not exist yet and
    * kept, so that several runs search one index built once. */
   index?: string;
+  /** bench:search: how its index is built: through the pipeline (stories grouped) or by the
+   * raw bulk load (each document its own story; minutes instead of half an hour). */
+  load: 'pipeline' | 'raw';
   /** bench:search: the dist folder of another build of the API, run as a third target beside
    * this build's API and the engine direct (before and after a change, in one run). */
   beforeApi?: string;
@@ -80,6 +89,8 @@ export const USAGE = `flags (all optional):
   --docs all                 bench:search/bench:relevance index size
   --index NAME               bench:search: search this alias at ES_URL, building it (--docs)
                              only when missing, and keep it for the next run
+  --load pipeline|raw        bench:search: build the index through the pipeline (default) or by
+                             the raw bulk load (each document its own story; much faster)
   --before-api DIST          bench:search: also load the API built in DIST (another checkout's
                              dist/, e.g. main before a change) side by side
   --concurrency 1,8,32       bench:search connections per run
@@ -106,6 +117,7 @@ export function benchOptions(
       docs: { type: 'string', default: 'all' },
       index: { type: 'string' },
       'before-api': { type: 'string' },
+      load: { type: 'string', default: 'pipeline' },
       concurrency: { type: 'string', default: '1,8,32' },
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '15' },
@@ -128,6 +140,7 @@ export function benchOptions(
     docs: size('docs', values.docs),
     index: values.index,
     beforeApi: values['before-api'],
+    load: loadMode(values.load),
     concurrency: list('concurrency', values.concurrency, positiveInt),
     duration: positiveInt('duration', values.duration),
     warmup: Number(values.warmup) >= 0 ? Number(values.warmup) : 0,
