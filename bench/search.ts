@@ -27,6 +27,11 @@ const TARGETS = {
   apiP99MsAt8: 50,
 };
 
+const beforeEnvText = (env: Record<string, string>) => {
+  const items = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  return items.length > 0 ? ` with ${items.join(' ')}` : '';
+};
+
 /** This build's API, another build's (--before-api) and the engine direct. */
 type Target = 'api' | 'api-before' | 'elasticsearch';
 
@@ -178,7 +183,11 @@ async function main(): Promise<void> {
   const profileDir = options.profile ? PROFILE_DIR : undefined;
   const api = await startApi(es.url, alias, profileDir);
   const before = options.beforeApi
-    ? await startApi(es.url, alias, profileDir, { dist: options.beforeApi, name: 'api-before' })
+    ? await startApi(es.url, alias, profileDir, {
+        dist: options.beforeApi,
+        name: 'api-before',
+        env: options.beforeEnv,
+      })
     : undefined;
   const queries = await checkQueries(api.url, es.url, alias);
   if (before) await checkQueries(before.url, es.url, alias);
@@ -310,7 +319,7 @@ async function main(): Promise<void> {
       elasticsearch:
         'the same search bodies the API builds (its schema and query builder), POSTed to /<alias>/_search with the same filter_path',
     },
-    ...(options.beforeApi && { beforeApi: options.beforeApi }),
+    ...(options.beforeApi && { beforeApi: options.beforeApi, beforeEnv: options.beforeEnv }),
     targets: TARGETS,
     verdicts,
     queries,
@@ -390,7 +399,7 @@ async function main(): Promise<void> {
         .join(' '),
     '',
     `${built.docs} documents${options.load === 'raw' ? ' (raw bulk load: each its own story)' : ''}, ${QUERY_MIX.length} queries, ${options.repeat} × ${options.duration} s per target and concurrency` +
-      `${before ? `; before = the API built in ${options.beforeApi}` : ''}.`,
+      `${before ? `; before = the API built in ${options.beforeApi}${beforeEnvText(options.beforeEnv)}` : ''}.`,
     '',
     machineLine(machine),
     '',

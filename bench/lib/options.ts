@@ -35,6 +35,17 @@ function size(name: string, text: string): Size {
   return text === 'all' ? 'all' : positiveInt(name, text);
 }
 
+/** `K=V,K2=V2` as an object; an item without `=` is an error naming it. */
+export function envList(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const item of text.split(',').filter(Boolean)) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new Error(`--before-env: "${item}" is not KEY=VALUE`);
+    env[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return env;
+}
+
 function loadMode(text: string): 'pipeline' | 'raw' {
   if (text !== 'pipeline' && text !== 'raw')
     throw new Error(`--load wants pipeline or raw: ${text}`);
@@ -63,6 +74,9 @@ export interface BenchOptions {
   /** bench:search: the dist folder of another build of the API, run as a third target beside
    * this build's API and the engine direct (before and after a change, in one run). */
   beforeApi?: string;
+  /** bench:search: environment variables for the --before-api process only (KEY=VALUE,...):
+   * with `--before-api dist`, this build with, say, logs and metrics off. */
+  beforeEnv: Record<string, string>;
   /** bench:search: connections (concurrent requests) per load run. */
   concurrency: number[];
   /** bench:search: seconds of load per run, after a warm-up of `warmup` seconds. */
@@ -93,6 +107,8 @@ export const USAGE = `flags (all optional):
                              the raw bulk load (each document its own story; much faster)
   --before-api DIST          bench:search: also load the API built in DIST (another checkout's
                              dist/, e.g. main before a change) side by side
+  --before-env K=V,...       bench:search: variables for that API only (--before-api dist
+                             --before-env LOG_LEVEL=silent,METRICS=false: logs' and metrics' cost)
   --concurrency 1,8,32       bench:search connections per run
   --duration 10 --warmup 15  bench:search seconds per run, and of warm-up per target
   --samples 2000 --seed 7    bench:relevance known items and their seed
@@ -117,6 +133,7 @@ export function benchOptions(
       docs: { type: 'string', default: 'all' },
       index: { type: 'string' },
       'before-api': { type: 'string' },
+      'before-env': { type: 'string', default: '' },
       load: { type: 'string', default: 'pipeline' },
       concurrency: { type: 'string', default: '1,8,32' },
       duration: { type: 'string', default: '10' },
@@ -140,6 +157,7 @@ export function benchOptions(
     docs: size('docs', values.docs),
     index: values.index,
     beforeApi: values['before-api'],
+    beforeEnv: envList(values['before-env']),
     load: loadMode(values.load),
     concurrency: list('concurrency', values.concurrency, positiveInt),
     duration: positiveInt('duration', values.duration),

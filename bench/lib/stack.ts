@@ -137,8 +137,9 @@ export async function startApi(
   esUrl: string,
   alias: string,
   profileDir?: string,
-  /** Another build (bench:search --before-api: its dist folder) and its profile's name. */
-  build: { dist?: string; name?: string } = {},
+  /** Another build (bench:search --before-api: its dist folder), its profile's name, and
+   * variables of its own (--before-env). */
+  build: { dist?: string; name?: string; env?: Record<string, string> } = {},
 ): Promise<Api> {
   const port = await freePort();
   const dist = build.dist ?? join(ROOT, 'dist');
@@ -162,6 +163,7 @@ export async function startApi(
       // The load comes from one address at hundreds of requests a second: the per-client rate
       // limit would answer 429. Logs and metrics stay on: their cost is part of the figures.
       RATE_LIMIT_MAX: '0',
+      ...build.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
