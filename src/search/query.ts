@@ -182,9 +182,9 @@ const HIGHLIGHT: estypes.SearchHighlight = {
 
 /**
  * The parts of the engine's answer that shaping reads (filter_path): the rest (each hit's
- * index name, _shards, max_score, the collapse key repeated under `fields`, each version's
- * index, score and sort values...) is neither sent nor parsed. The engine leaves out what is
- * empty, so an answer with no hits has no hits.hits at all (shaping reads it as none).
+ * index name, _shards, max_score, the collapse key repeated under `fields`...) is neither
+ * sent nor parsed. The engine leaves out what is empty, so an answer with no hits has no
+ * hits.hits at all (shaping reads it as none).
  */
 export const RESPONSE_FIELDS = [
   'took',
@@ -194,8 +194,6 @@ export const RESPONSE_FIELDS = [
   'hits.hits._source',
   'hits.hits.highlight',
   'hits.hits.sort',
-  'hits.hits.inner_hits.*.hits.total',
-  'hits.hits.inner_hits.*.hits.hits._source',
   'aggregations',
   'pit_id',
 ];
